@@ -1,0 +1,37 @@
+# The two commands of the README, and the rest. Everything installs what it needs first
+# (tools/install-deps) and builds with Ninja into build/ (kept between builds, ccache on).
+.PHONY: run test build deps bench format tidy clean
+
+JOBS ?= 2
+LISTEN ?= 127.0.0.1:8080
+DATA_DIR ?= sigap-data
+
+deps:
+	@tools/install-deps
+
+build: deps
+	@test -f build/build.ninja || cmake --preset debug >/dev/null
+	cmake --build build -j$(JOBS)
+
+# Serve the Palembang demo on an embedded SQLite database (kept in $(DATA_DIR)/).
+run: build
+	./build/sigap demo --listen $(LISTEN) --data-dir $(DATA_DIR)
+
+# Every test: unit, storage contract (SQLite and a throw-away PostgreSQL), HTTP integration.
+test: build
+	tools/with-postgres ctest --test-dir build --output-on-failure -j$(JOBS) --timeout 300
+
+# Throughput and latency of the server (not part of make test).
+bench: deps
+	@test -f build-release/build.ninja || cmake --preset release >/dev/null
+	cmake --build build-release -j$(JOBS)
+	bench/http/run build-release/sigap
+
+format:
+	find src tests bench -name '*.cpp' -o -name '*.hpp' | xargs clang-format -i
+
+tidy: build
+	run-clang-tidy -p build -j $(JOBS) src/ 2>/dev/null || clang-tidy -p build $$(find src -name '*.cpp')
+
+clean:
+	rm -rf build build-release build-asan

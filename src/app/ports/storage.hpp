@@ -1,0 +1,48 @@
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <string_view>
+
+#include "app/ports/category_repository.hpp"
+#include "app/ports/region_repository.hpp"
+#include "app/ports/transaction.hpp"
+#include "app/ports/unit_repository.hpp"
+#include "common/error.hpp"
+
+namespace sigap::app::ports {
+
+/// Gauges of the storage backend for /metrics.
+struct StorageStats {
+  std::size_t reader_pool_size = 0;
+  std::size_t readers_in_use = 0;
+  std::size_t writer_queue_depth = 0;   // transactions waiting for the writer (SQLite)
+  std::uint64_t commits = 0;            // physical commits (one per group on SQLite)
+  std::uint64_t transactions = 0;       // transactions committed
+};
+
+/// The database: repositories to read and one way to write. Thread-safe; one instance per
+/// process, shared by all request threads.
+class Storage {
+ public:
+  using Work = std::function<Result<void>(Transaction&)>;
+
+  virtual ~Storage() = default;
+
+  virtual RegionRepository& regions() = 0;
+  virtual UnitRepository& units() = 0;
+  virtual CategoryRepository& categories() = 0;
+
+  /// Runs `work` in one transaction and returns once it is durable (committed) or failed.
+  /// When `work` returns an error nothing it wrote is kept and that error is returned.
+  /// Blocks the calling thread; `work` may run on another thread.
+  virtual Result<void> write(const Work& work) = 0;
+
+  /// Whether the database answers a trivial query now.
+  virtual Result<void> ping() = 0;
+  [[nodiscard]] virtual StorageStats stats() const = 0;
+  /// "sqlite" or "postgres".
+  [[nodiscard]] virtual std::string_view backend() const = 0;
+};
+
+}  // namespace sigap::app::ports

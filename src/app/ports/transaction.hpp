@@ -1,0 +1,15 @@
+#pragma once
+
+#include "app/ports/master_data_writer.hpp"
+
+namespace sigap::app::ports {
+
+/// One storage transaction, handed to the work passed to Storage::write. Everything written
+/// through it commits together or not at all. Only valid during that call; not thread-safe.
+class Transaction {
+ public:
+  virtual ~Transaction() = default;
+  virtual MasterDataWriter& master_data() = 0;
+};
+
+}  // namespace sigap::app::ports

@@ -1,0 +1,147 @@
+#include "cli/commands.hpp"
+
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include "app/master_data/demo_data.hpp"
+#include "app/master_data/region_import.hpp"
+#include "cli/cli.hpp"
+#include "common/build_info.hpp"
+#include "common/logging.hpp"
+#include "http/http_service.hpp"
+#include "storage/open_storage.hpp"
+
+namespace sigap::cli {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+void say_error(std::string_view what) { std::cerr << "sigap: " << what << '\n'; }
+
+// Opens the configured database (creating the data dir for SQLite) or says why not.
+std::unique_ptr<app::ports::Storage> open_database(const Config& config) {
+  auto url = storage::parse_database_url(config.db, "db");
+  if (!url) {
+    say_error(one_line(url.error()));
+    return nullptr;
+  }
+  if (url->kind == storage::DatabaseUrl::Kind::sqlite) {
+    std::error_code ec;
+    auto parent = fs::path(url->target).parent_path();
+    if (!parent.empty()) fs::create_directories(parent, ec);
+    if (ec) {
+      say_error(fmt::format("data_dir: cannot create {}: {}", parent.string(), ec.message()));
+      return nullptr;
+    }
+  }
+  auto opened = storage::open_storage(*url, {static_cast<std::size_t>(config.db_connections)});
+  if (!opened) {
+    say_error(fmt::format("db: {}", opened.error().message().en));
+    if (!opened.error().log_detail().empty()) logging::app().debug("{}", opened.error().log_detail());
+    return nullptr;
+  }
+  return std::move(*opened);
+}
+
+fs::path default_web_dir() {
+  // The build puts the binary at build/sigap and the front end at web/dist.
+  std::error_code ec;
+  auto exe = fs::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    auto beside = exe.parent_path().parent_path() / "web" / "dist";
+    if (fs::is_directory(beside, ec)) return beside;
+  }
+  return fs::path("web") / "dist";
+}
+
+std::string url_of(const Config& config, std::uint16_t port) {
+  auto host = config.host;
+  if (host == "0.0.0.0" || host == "::") host = "127.0.0.1";
+  if (host.find(':') != std::string::npos) host = "[" + host + "]";
+  return fmt::format("http://{}:{}/", host, port);
+}
+
+}  // namespace
+
+int serve(Config config, bool load_demo) {
+  auto storage = open_database(config);
+  if (!storage) return kExitBadStartup;
+  if (load_demo) {
+    auto loaded = app::master_data::load_palembang_demo_data(*storage);
+    if (!loaded) {
+      say_error(fmt::format("demo data: {} {}", one_line(loaded.error()), loaded.error().log_detail()));
+      return kExitFailure;
+    }
+    logging::app().info("demo data: {} regions, {} units, {} categories", loaded->regions.total(), loaded->units,
+                        loaded->categories);
+  }
+  http::HttpServiceOptions options;
+  options.server.host = config.host;
+  options.server.port = config.port;
+  options.server.io_threads = static_cast<std::size_t>(config.threads);
+  options.server.read_timeout = std::chrono::seconds(config.read_timeout_seconds);
+  options.dispatcher.max_json_body = static_cast<std::size_t>(config.max_json_body);
+  options.web_dir = config.web_dir.empty() ? default_web_dir() : fs::path(config.web_dir);
+  http::HttpService service(*storage, options);
+  if (auto listening = service.listen(); !listening) {
+    say_error(fmt::format("listen: {}", listening.error().message().en));
+    return kExitBadStartup;
+  }
+  service.stop_on_signals();
+  auto url = url_of(config, service.port());
+  logging::app().info("listening on {} ({} database)", url, storage->backend());
+  if (load_demo) {
+    std::cout << "Sigap demo (Kota Palembang) is running at " << url << "\n"
+              << "Data directory: " << config.data_dir << "\n"
+              << "Stop with Ctrl+C." << std::endl;
+  } else {
+    std::cout << "Sigap is listening on " << url << std::endl;
+  }
+  service.run();
+  logging::app().info("stopped");
+  return kExitOk;
+}
+
+int migrate(Config config) {
+  auto storage = open_database(config);  // opening applies the migrations
+  if (!storage) return kExitBadStartup;
+  std::cout << "Database is up to date (" << storage->backend() << ")." << std::endl;
+  return kExitOk;
+}
+
+int import_regions(Config config, const std::string& file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) {
+    say_error(fmt::format("import: cannot read {}", file));
+    return kExitFailure;
+  }
+  std::ostringstream text;
+  text << in.rdbuf();
+  auto storage = open_database(config);
+  if (!storage) return kExitBadStartup;
+  auto report = app::master_data::import_regions(*storage, text.str());
+  if (!report) {
+    say_error(fmt::format("import {}: {}", file, report.error().message().en));
+    for (const auto& field : report.error().fields()) {
+      std::cerr << "  " << field.field << ": " << field.message.en << '\n';
+    }
+    return kExitFailure;
+  }
+  std::cout << fmt::format("Imported {} regions: {} provinces, {} cities, {} kecamatan, {} kelurahan.",
+                           report->total(), report->provinces, report->cities, report->districts, report->villages)
+            << std::endl;
+  return kExitOk;
+}
+
+int version() {
+  std::cout << "sigap " << build_version() << " (" << build_type() << ")" << std::endl;
+  return kExitOk;
+}
+
+}  // namespace sigap::cli

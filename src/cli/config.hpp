@@ -1,0 +1,52 @@
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+
+#include "common/error.hpp"
+
+namespace sigap::cli {
+
+/// Everything `sigap serve` can be told. Sources, later wins: defaults, the TOML file
+/// (--config), SIGAP_* environment variables, command-line flags. Keys are the same
+/// everywhere: `listen` in the file, SIGAP_LISTEN in the environment, --listen as a flag.
+struct Config {
+  std::string listen = "127.0.0.1:8080";       // HOST:PORT, [IPv6]:PORT
+  std::string db;                              // sqlite:PATH | postgres://...; default sqlite:<data_dir>/sigap.db
+  std::string data_dir = "sigap-data";         // database file, uploads
+  std::string web_dir;                         // built front end; default: web/dist beside the build
+  std::string log_level = "info";              // trace, debug, info, warn, error, off
+  std::int64_t max_json_body = 1024 * 1024;    // bytes
+  std::int64_t read_timeout_seconds = 30;
+  std::int64_t threads = 0;                    // I/O threads; 0 = one per core
+  std::int64_t db_connections = 4;             // SQLite readers or PostgreSQL pool size
+
+  // Parsed from `listen` by validate().
+  std::string host;
+  std::uint16_t port = 0;
+};
+
+/// Settings given as text by name (from the environment or flags), e.g. {"listen", "0.0.0.0:80"}.
+using Settings = std::map<std::string, std::string, std::less<>>;
+
+/// Reads the TOML file at `path` into `config`. An unknown key, a value of the wrong type or an
+/// unreadable file is a `validation` error whose one field names the key (or the file).
+Result<void> apply_config_file(Config& config, const std::string& path);
+
+/// Picks SIGAP_<KEY> variables out of `environment` ("SIGAP_LISTEN" -> "listen"). Variables that
+/// name no key are ignored (tests and tools use SIGAP_TEST_* for their own purposes).
+Settings settings_from_environment(const std::function<const char*(const char*)>& getenv);
+
+/// Applies text settings; a bad value is a `validation` error naming `<source> <key>`.
+Result<void> apply_settings(Config& config, const Settings& settings, std::string_view source);
+
+/// Checks every value and fills host/port and the default db URL.
+Result<void> validate(Config& config);
+
+/// The one line to print when start-up stops on `error`: "config: listen: ..." and the like.
+std::string one_line(const Error& error);
+
+}  // namespace sigap::cli

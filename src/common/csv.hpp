@@ -1,0 +1,18 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/error.hpp"
+
+namespace sigap::csv {
+
+using Record = std::vector<std::string>;
+
+/// Parses RFC 4180 CSV: comma separated, fields optionally in double quotes with "" for a quote,
+/// CRLF or LF line ends, a UTF-8 byte order mark ignored. Blank lines are skipped. An unclosed
+/// quote is an `invalid_input` error naming the line.
+Result<std::vector<Record>> parse(std::string_view text);
+
+}  // namespace sigap::csv

@@ -1,0 +1,48 @@
+#pragma once
+
+#include <cstddef>
+#include <memory>
+
+#include "http/metrics.hpp"
+#include "http/router.hpp"
+#include "http/static_files.hpp"
+
+namespace sigap::http {
+
+struct DispatcherOptions {
+  std::size_t max_json_body = 1024 * 1024;  // bytes
+};
+
+/// Everything between a parsed request and its response that is not socket I/O: request id,
+/// language, routing (404, 405 with Allow), body checks (415, 400), the handler, turning a
+/// thrown exception into a 500 that reveals nothing, metrics and the access log. The static
+/// front end answers paths outside /api/ that no route claims. Thread-safe.
+class Dispatcher {
+ public:
+  Dispatcher(Router router, std::unique_ptr<StaticFiles> static_files, HttpMetrics& metrics,
+             DispatcherOptions options);
+
+  /// The largest body the route for this request accepts, so the server can refuse a larger
+  /// one (413) before reading it.
+  [[nodiscard]] std::size_t body_limit_for(std::string_view method, std::string_view path) const;
+
+  /// Never throws. Fills request.request_id, language and path_params.
+  Response dispatch(Request& request) const;
+
+  [[nodiscard]] const Router& router() const { return router_; }
+  [[nodiscard]] const DispatcherOptions& options() const { return options_; }
+
+ private:
+  Response route(Request& request, std::string& route_name) const;
+
+  Router router_;
+  std::unique_ptr<StaticFiles> static_files_;
+  HttpMetrics& metrics_;
+  DispatcherOptions options_;
+};
+
+/// A fresh request id, or the client's X-Request-Id when it is 1-64 characters of
+/// [A-Za-z0-9._-].
+std::string request_id_for(const Request& request);
+
+}  // namespace sigap::http

@@ -1,0 +1,25 @@
+#include "http/http_service.hpp"
+
+#include "common/logging.hpp"
+#include "http/routes.hpp"
+
+namespace sigap::http {
+
+HttpService::HttpService(app::ports::Storage& storage, HttpServiceOptions options)
+    : handlers_(std::make_unique<Handlers>(Handlers{handlers::HealthHandlers(storage, metrics_),
+                                                    handlers::MasterDataHandlers(storage)})) {
+  std::unique_ptr<StaticFiles> static_files;
+  std::error_code ec;
+  if (!options.web_dir.empty() && std::filesystem::is_directory(options.web_dir, ec)) {
+    static_files = std::make_unique<StaticFiles>(options.web_dir);
+  } else if (!options.web_dir.empty()) {
+    logging::app().warn("web front end not found at {}: serving the API only", options.web_dir.string());
+  }
+  dispatcher_ = std::make_unique<Dispatcher>(Router(make_routes(*handlers_)), std::move(static_files), metrics_,
+                                             options.dispatcher);
+  server_ = std::make_unique<Server>(options.server, *dispatcher_);
+}
+
+HttpService::~HttpService() = default;
+
+}  // namespace sigap::http

@@ -1,0 +1,73 @@
+#include "http/json_body.hpp"
+
+#include <algorithm>
+
+#include <boost/json/parse.hpp>
+#include <fmt/format.h>
+
+namespace sigap::http {
+
+Result<boost::json::object> parse_json_object(const Request& request) {
+  if (request.body.empty()) {
+    return Error(ErrorCode::invalid_input, Text{"Isi permintaan kosong; kirim objek JSON.",
+                                                "The request body is empty; send a JSON object."});
+  }
+  boost::system::error_code ec;
+  auto value = boost::json::parse(request.body, ec);
+  if (ec) {
+    return Error(ErrorCode::invalid_input,
+                 Text{fmt::format("Isi permintaan bukan JSON yang sah: {}.", ec.message()),
+                      fmt::format("The request body is not valid JSON: {}.", ec.message())});
+  }
+  if (!value.is_object()) {
+    return Error(ErrorCode::invalid_input, Text{"Isi permintaan harus berupa objek JSON ({...}).",
+                                                "The request body must be a JSON object ({...})."});
+  }
+  return std::move(value.as_object());
+}
+
+JsonFields::JsonFields(const boost::json::object& object, std::initializer_list<std::string_view> known)
+    : object_(object) {
+  for (const auto& member : object) {
+    if (std::find(known.begin(), known.end(), std::string_view(member.key())) == known.end()) {
+      problems_.push_back({std::string(member.key()), Text{"Kolom ini tidak dikenal.", "Unknown field."}});
+    }
+  }
+}
+
+const boost::json::value* JsonFields::field(std::string_view name, bool required) {
+  const auto* value = object_.if_contains(name);
+  if (!value || value->is_null()) {
+    if (required) problems_.push_back({std::string(name), Text{"Wajib diisi.", "Required."}});
+    return nullptr;
+  }
+  return value;
+}
+
+std::optional<std::string> JsonFields::string(std::string_view name, bool required) {
+  const auto* value = field(name, required);
+  if (!value) return std::nullopt;
+  if (!value->is_string()) {
+    problems_.push_back({std::string(name), Text{"Harus berupa teks.", "Must be a string."}});
+    return std::nullopt;
+  }
+  return std::string(value->as_string());
+}
+
+std::optional<std::int64_t> JsonFields::integer(std::string_view name, bool required) {
+  const auto* value = field(name, required);
+  if (!value) return std::nullopt;
+  if (value->is_int64()) return value->as_int64();
+  if (value->is_uint64() && value->as_uint64() <= static_cast<std::uint64_t>(INT64_MAX)) {
+    return static_cast<std::int64_t>(value->as_uint64());
+  }
+  problems_.push_back({std::string(name), Text{"Harus berupa bilangan bulat.", "Must be an integer."}});
+  return std::nullopt;
+}
+
+std::optional<Error> JsonFields::error() const {
+  if (problems_.empty()) return std::nullopt;
+  return Error(ErrorCode::validation, Text{"Data yang dikirim tidak valid.", "The data sent is invalid."}, problems_);
+}
+
+}  // namespace sigap::http

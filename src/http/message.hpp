@@ -1,0 +1,56 @@
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "common/text.hpp"
+
+namespace sigap::http {
+
+/// A parsed HTTP request as handlers see it: no Beast types, so handlers, the router and their
+/// tests build without Asio. Header names are lower case.
+struct Request {
+  std::string method;  // "GET", "POST", ...
+  std::string target;  // as sent: "/api/v1/regions?parent=16.71"
+  std::string path;    // percent-decoded path: "/api/v1/regions"
+  std::vector<std::pair<std::string, std::string>> query;  // decoded, in order
+  std::vector<std::pair<std::string, std::string>> headers;
+  std::string body;
+  std::string remote_address;
+
+  // Filled by the dispatcher.
+  std::string request_id;
+  Language language = Language::id;
+  std::map<std::string, std::string, std::less<>> path_params;
+
+  /// The first header of that (lower-case) name.
+  [[nodiscard]] std::optional<std::string_view> header(std::string_view name) const;
+  /// The first query parameter of that name.
+  [[nodiscard]] std::optional<std::string_view> query_param(std::string_view name) const;
+  [[nodiscard]] std::string_view path_param(std::string_view name) const;
+};
+
+struct Response {
+  int status = 200;
+  std::vector<std::pair<std::string, std::string>> headers;
+  std::string body;
+  /// Close the connection after this response (set for errors that leave the stream unusable).
+  bool close = false;
+
+  void set_header(std::string name, std::string value);
+  [[nodiscard]] std::optional<std::string_view> header(std::string_view name) const;
+};
+
+/// A 200 (or `status`) response with a JSON body.
+Response json_response(std::string body, int status = 200);
+
+/// Splits "a=1&b=x%20y" into decoded pairs ('+' is a space). Invalid escapes stay literal.
+std::vector<std::pair<std::string, std::string>> parse_query(std::string_view query);
+/// Percent-decodes a path; nullopt for a malformed escape or an encoded NUL.
+std::optional<std::string> decode_path(std::string_view path);
+
+}  // namespace sigap::http

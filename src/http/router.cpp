@@ -1,0 +1,82 @@
+#include "http/router.hpp"
+
+#include <algorithm>
+
+namespace sigap::http {
+
+namespace {
+
+std::vector<std::string_view> segments_of(std::string_view path) {
+  std::vector<std::string_view> segments;
+  if (path.starts_with('/')) path.remove_prefix(1);
+  while (true) {
+    auto slash = path.find('/');
+    segments.push_back(path.substr(0, slash));
+    if (slash == std::string_view::npos) break;
+    path = path.substr(slash + 1);
+  }
+  return segments;
+}
+
+bool is_parameter(std::string_view segment) {
+  return segment.size() > 2 && segment.front() == '{' && segment.back() == '}';
+}
+
+// Number of literal segments, for "literal beats parameter" ordering.
+std::size_t literal_count(std::string_view pattern) {
+  auto segments = segments_of(pattern);
+  return static_cast<std::size_t>(std::count_if(segments.begin(), segments.end(),
+                                                [](std::string_view s) { return !is_parameter(s); }));
+}
+
+bool matches(std::string_view pattern, const std::vector<std::string_view>& path,
+             std::map<std::string, std::string, std::less<>>& params) {
+  auto segments = segments_of(pattern);
+  if (segments.size() != path.size()) return false;
+  std::map<std::string, std::string, std::less<>> found;
+  for (std::size_t i = 0; i < segments.size(); ++i) {
+    if (is_parameter(segments[i])) {
+      if (path[i].empty()) return false;
+      found.emplace(std::string(segments[i].substr(1, segments[i].size() - 2)), std::string(path[i]));
+    } else if (segments[i] != path[i]) {
+      return false;
+    }
+  }
+  params = std::move(found);
+  return true;
+}
+
+}  // namespace
+
+Router::Router(std::vector<Route> routes) : routes_(std::move(routes)) {
+  std::stable_sort(routes_.begin(), routes_.end(), [](const Route& a, const Route& b) {
+    return literal_count(a.pattern) > literal_count(b.pattern);
+  });
+}
+
+Router::Match Router::match(std::string_view method, std::string_view path) const {
+  Match result;
+  auto segments = segments_of(path);
+  // The most literal pattern that fits the path decides which methods exist for it.
+  const Route* first_fit = nullptr;
+  for (const auto& route : routes_) {
+    std::map<std::string, std::string, std::less<>> params;
+    if (!matches(route.pattern, segments, params)) continue;
+    if (first_fit && route.pattern != first_fit->pattern) continue;
+    first_fit = &route;
+    bool same_method = route.method == method || (method == "HEAD" && route.method == "GET");
+    if (same_method && !result.route) {
+      result.route = &route;
+      result.params = std::move(params);
+    }
+    if (std::find(result.allowed_methods.begin(), result.allowed_methods.end(), route.method) ==
+        result.allowed_methods.end()) {
+      result.allowed_methods.push_back(route.method);
+      if (route.method == "GET") result.allowed_methods.emplace_back("HEAD");
+    }
+  }
+  if (result.route) result.allowed_methods.clear();
+  return result;
+}
+
+}  // namespace sigap::http

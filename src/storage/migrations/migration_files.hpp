@@ -1,0 +1,11 @@
+#pragma once
+
+#include <string_view>
+
+namespace sigap::storage::migrations {
+
+// The SQL files of this folder, embedded by cmake/EmbedFiles.cmake (see storage/CMakeLists.txt).
+std::string_view sqlite_0001_master_data();
+std::string_view postgres_0001_master_data();
+
+}  // namespace sigap::storage::migrations

@@ -1,0 +1,19 @@
+#pragma once
+
+#include <cstddef>
+#include <memory>
+
+#include "app/ports/storage.hpp"
+#include "storage/database_url.hpp"
+
+namespace sigap::storage {
+
+struct StorageOptions {
+  std::size_t connections = 4;  // SQLite readers, or PostgreSQL pool size
+};
+
+/// Opens the database named by `url`, applies pending migrations, and returns it ready.
+/// Errors: `unavailable` (cannot open or connect), `conflict` (schema newer than the code).
+Result<std::unique_ptr<app::ports::Storage>> open_storage(const DatabaseUrl& url, const StorageOptions& options);
+
+}  // namespace sigap::storage

@@ -1,0 +1,33 @@
+#pragma once
+
+#include <memory>
+
+#include "app/ports/storage.hpp"
+#include "storage/sql/sql_backend.hpp"
+#include "storage/sql/sql_master_data.hpp"
+
+namespace sigap::storage::sql {
+
+/// app::ports::Storage over any SqlBackend: the repositories are shared, the engine differs.
+class SqlStorage final : public app::ports::Storage {
+ public:
+  explicit SqlStorage(std::unique_ptr<SqlBackend> backend);
+  ~SqlStorage() override;
+
+  // app::ports::Storage
+  app::ports::RegionRepository& regions() override { return regions_; }
+  app::ports::UnitRepository& units() override { return units_; }
+  app::ports::CategoryRepository& categories() override { return categories_; }
+  Result<void> write(const Work& work) override;
+  Result<void> ping() override { return backend_->ping(); }
+  [[nodiscard]] app::ports::StorageStats stats() const override { return backend_->stats(); }
+  [[nodiscard]] std::string_view backend() const override { return backend_->name(); }
+
+ private:
+  std::unique_ptr<SqlBackend> backend_;
+  SqlRegionRepository regions_;
+  SqlUnitRepository units_;
+  SqlCategoryRepository categories_;
+};
+
+}  // namespace sigap::storage::sql

@@ -1,0 +1,147 @@
+#include "storage/sqlite/sqlite_backend.hpp"
+
+#include <vector>
+
+#include "common/logging.hpp"
+#include "storage/migrations/migrator.hpp"
+
+namespace sigap::storage::sqlite {
+
+namespace {
+
+constexpr std::size_t kMaxGroup = 512;
+constexpr std::chrono::milliseconds kReaderWait{5000};
+
+}  // namespace
+
+Result<std::unique_ptr<SqliteBackend>> SqliteBackend::open(const std::string& path, std::size_t readers) {
+  auto writer = SqliteConnection::open(path, false);
+  if (!writer) return writer.error();
+  auto migrated = migrations::migrate(**writer, migrations::sqlite_migrations());
+  if (!migrated) return migrated.error();
+  if (migrated->version_after != migrated->version_before) {
+    logging::app().info("sqlite {}: schema migrated from version {} to {}", path, migrated->version_before,
+                        migrated->version_after);
+  }
+  std::unique_ptr<SqliteBackend> backend(new SqliteBackend(std::move(*writer)));
+  for (std::size_t i = 0; i < std::max<std::size_t>(readers, 1); ++i) {
+    auto reader = SqliteConnection::open(path, true);
+    if (!reader) return reader.error();
+    backend->readers_.add(std::move(*reader));
+  }
+  backend->writer_thread_ = std::thread([raw = backend.get()] { raw->run_writer(); });
+  return backend;
+}
+
+SqliteBackend::~SqliteBackend() {
+  {
+    std::lock_guard lock(queue_mutex_);
+    stopping_ = true;
+  }
+  queue_ready_.notify_all();
+  if (writer_thread_.joinable()) writer_thread_.join();
+}
+
+Result<sql::SqlRows> SqliteBackend::read(std::string_view sql, const std::vector<sql::SqlValue>& params) {
+  auto lease = readers_.acquire(kReaderWait);
+  if (!lease) return lease.error();
+  return (*lease)->query(sql, params);
+}
+
+Result<void> SqliteBackend::transact(const Work& work) {
+  Job job{&work, {}};
+  auto done = job.done.get_future();
+  {
+    std::lock_guard lock(queue_mutex_);
+    if (stopping_) {
+      return Error(ErrorCode::unavailable, Text{"Server sedang berhenti.", "The server is shutting down."});
+    }
+    queue_.push_back(std::move(job));
+  }
+  queue_ready_.notify_one();
+  return done.get();
+}
+
+Result<void> SqliteBackend::ping() {
+  auto rows = read("SELECT 1", {});
+  if (!rows) return rows.error();
+  return {};
+}
+
+app::ports::StorageStats SqliteBackend::stats() const {
+  app::ports::StorageStats stats;
+  stats.reader_pool_size = readers_.size();
+  stats.readers_in_use = readers_.in_use();
+  {
+    std::lock_guard lock(queue_mutex_);
+    stats.writer_queue_depth = queue_.size();
+  }
+  stats.commits = commits_.load();
+  stats.transactions = transactions_.load();
+  return stats;
+}
+
+void SqliteBackend::run_writer() {
+  for (;;) {
+    std::deque<Job> group;
+    {
+      std::unique_lock lock(queue_mutex_);
+      queue_ready_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
+      if (queue_.empty()) return;  // stopping, and nothing left to write
+      while (!queue_.empty() && group.size() < kMaxGroup) {
+        group.push_back(std::move(queue_.front()));
+        queue_.pop_front();
+      }
+    }
+    commit_group(group);
+  }
+}
+
+void SqliteBackend::commit_group(std::deque<Job>& group) {
+  auto fail_all = [&](const Error& error) {
+    for (auto& job : group) job.done.set_value(error);
+  };
+  if (auto begun = writer_->execute_script("BEGIN IMMEDIATE"); !begun) {
+    logging::app().error("sqlite writer: {}", begun.error().log_detail());
+    fail_all(begun.error());
+    return;
+  }
+  std::vector<Result<void>> results;
+  results.reserve(group.size());
+  for (auto& job : group) {
+    (void)writer_->execute_script("SAVEPOINT job");
+    Result<void> result = Error::internal("transaction threw");
+    try {
+      result = (*job.work)(*writer_);
+    } catch (const std::exception& e) {
+      result = Error::internal(std::string("transaction threw: ") + e.what());
+    }
+    if (result) {
+      (void)writer_->execute_script("RELEASE job");
+    } else {
+      auto undone = writer_->execute_script("ROLLBACK TO job; RELEASE job");
+      if (!undone) {
+        // The engine abandoned the whole transaction (I/O error, disk full): nothing of the
+        // group is kept, so every caller hears the failure.
+        logging::app().error("sqlite writer: rollback failed: {}", undone.error().log_detail());
+        (void)writer_->execute_script("ROLLBACK");
+        fail_all(undone.error());
+        return;
+      }
+    }
+    results.push_back(std::move(result));
+  }
+  if (auto committed = writer_->execute_script("COMMIT"); !committed) {
+    logging::app().error("sqlite writer: commit failed: {}", committed.error().log_detail());
+    (void)writer_->execute_script("ROLLBACK");
+    fail_all(committed.error());
+    return;
+  }
+  commits_.fetch_add(1);
+  for (std::size_t i = 0; i < group.size(); ++i) {
+    if (results[i]) transactions_.fetch_add(1);
+    group[i].done.set_value(std::move(results[i]));
+  }
+}
+
+}  // namespace sigap::storage::sqlite

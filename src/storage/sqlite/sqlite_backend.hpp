@@ -1,0 +1,61 @@
+#pragma once
+
+#include <atomic>
+#include <condition_variable>
+#include <deque>
+#include <future>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+
+#include "storage/sql/connection_pool.hpp"
+#include "storage/sql/sql_backend.hpp"
+#include "storage/sqlite/sqlite_connection.hpp"
+
+namespace sigap::storage::sqlite {
+
+/// The embedded backend. Reads go to a pool of read-only connections (WAL lets them run beside
+/// the writer). All writes go through ONE writer thread, which takes every transaction that is
+/// waiting, runs each inside its own SAVEPOINT of one BEGIN IMMEDIATE ... COMMIT, so a burst of
+/// requests costs one fsync, and then answers each caller with its own result: a failing
+/// transaction is rolled back to its savepoint without touching its neighbours.
+class SqliteBackend final : public sql::SqlBackend {
+ public:
+  /// Opens (creating) the database at `path`, applies migrations, starts the writer thread.
+  static Result<std::unique_ptr<SqliteBackend>> open(const std::string& path, std::size_t readers);
+  ~SqliteBackend() override;
+  SqliteBackend(const SqliteBackend&) = delete;
+  SqliteBackend& operator=(const SqliteBackend&) = delete;
+
+  // sql::SqlBackend
+  Result<sql::SqlRows> read(std::string_view sql, const std::vector<sql::SqlValue>& params) override;
+  Result<void> transact(const Work& work) override;
+  Result<void> ping() override;
+  [[nodiscard]] app::ports::StorageStats stats() const override;
+  [[nodiscard]] std::string_view name() const override { return "sqlite"; }
+
+ private:
+  struct Job {
+    const Work* work;
+    std::promise<Result<void>> done;
+  };
+
+  explicit SqliteBackend(std::unique_ptr<SqliteConnection> writer) : writer_(std::move(writer)) {}
+  void run_writer();
+  void commit_group(std::deque<Job>& group);
+
+  std::unique_ptr<SqliteConnection> writer_;  // used only by writer_thread_
+  sql::ConnectionPool readers_;
+
+  mutable std::mutex queue_mutex_;
+  std::condition_variable queue_ready_;
+  std::deque<Job> queue_;  // GUARDED_BY(queue_mutex_)
+  bool stopping_ = false;  // GUARDED_BY(queue_mutex_)
+  std::thread writer_thread_;
+
+  std::atomic<std::uint64_t> commits_{0};
+  std::atomic<std::uint64_t> transactions_{0};
+};
+
+}  // namespace sigap::storage::sqlite
