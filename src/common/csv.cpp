@@ -4,8 +4,9 @@
 
 namespace sigap::csv {
 
-Result<std::vector<Record>> parse(std::string_view text) {
+Result<std::vector<Record>> parse(std::string_view text, std::vector<std::size_t>* record_lines) {
   if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+  if (record_lines) record_lines->clear();
   std::vector<Record> records;
   Record record;
   std::string field;
@@ -13,11 +14,13 @@ Result<std::vector<Record>> parse(std::string_view text) {
   bool field_started = false;
   std::size_t line = 1;
   std::size_t quote_line = 0;
+  std::size_t record_line = 1;
 
   auto end_record = [&] {
     if (field_started || !record.empty()) {
       record.push_back(std::move(field));
       records.push_back(std::move(record));
+      if (record_lines) record_lines->push_back(record_line);
     }
     record.clear();
     field.clear();
@@ -56,6 +59,7 @@ Result<std::vector<Record>> parse(std::string_view text) {
       case '\n':
         end_record();
         ++line;
+        record_line = line;
         break;
       default:
         field += c;

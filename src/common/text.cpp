@@ -42,6 +42,7 @@ Language language_from_accept(std::string_view accept_language) {
         }
       }
     }
+    if (!(weight > 0)) continue;  // q=0 is "not acceptable"; an unreadable weight counts as 0
     if (starts_with_language(tag, "id") && weight > best_id) best_id = weight;
     if (starts_with_language(tag, "en") && weight > best_en) best_en = weight;
   }

@@ -17,7 +17,7 @@ HttpService::HttpService(app::ports::Storage& storage, HttpServiceOptions option
   }
   dispatcher_ = std::make_unique<Dispatcher>(Router(make_routes(*handlers_)), std::move(static_files), metrics_,
                                              options.dispatcher);
-  server_ = std::make_unique<Server>(options.server, *dispatcher_);
+  server_ = std::make_unique<Server>(options.server, *dispatcher_, metrics_);
 }
 
 HttpService::~HttpService() = default;

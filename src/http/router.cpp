@@ -22,11 +22,13 @@ bool is_parameter(std::string_view segment) {
   return segment.size() > 2 && segment.front() == '{' && segment.back() == '}';
 }
 
-// Number of literal segments, for "literal beats parameter" ordering.
-std::size_t literal_count(std::string_view pattern) {
-  auto segments = segments_of(pattern);
-  return static_cast<std::size_t>(std::count_if(segments.begin(), segments.end(),
-                                                [](std::string_view s) { return !is_parameter(s); }));
+// Per segment, whether it is a literal. Compared position by position this orders patterns so a
+// literal beats a parameter at the same position; two patterns that fit the same path with equal
+// masks are the same path (their parameters may be named differently).
+std::vector<bool> literal_mask(std::string_view pattern) {
+  std::vector<bool> mask;
+  for (auto segment : segments_of(pattern)) mask.push_back(!is_parameter(segment));
+  return mask;
 }
 
 bool matches(std::string_view pattern, const std::vector<std::string_view>& path,
@@ -50,7 +52,7 @@ bool matches(std::string_view pattern, const std::vector<std::string_view>& path
 
 Router::Router(std::vector<Route> routes) : routes_(std::move(routes)) {
   std::stable_sort(routes_.begin(), routes_.end(), [](const Route& a, const Route& b) {
-    return literal_count(a.pattern) > literal_count(b.pattern);
+    return literal_mask(a.pattern) > literal_mask(b.pattern);
   });
 }
 
@@ -62,7 +64,7 @@ Router::Match Router::match(std::string_view method, std::string_view path) cons
   for (const auto& route : routes_) {
     std::map<std::string, std::string, std::less<>> params;
     if (!matches(route.pattern, segments, params)) continue;
-    if (first_fit && route.pattern != first_fit->pattern) continue;
+    if (first_fit && literal_mask(route.pattern) != literal_mask(first_fit->pattern)) continue;
     first_fit = &route;
     bool same_method = route.method == method || (method == "HEAD" && route.method == "GET");
     if (same_method && !result.route) {

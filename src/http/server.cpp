@@ -28,6 +28,13 @@ constexpr std::size_t kSmallBodyLimit = 64 * 1024;
 
 using BeastRequest = bhttp::request<bhttp::string_body>;
 
+// Named constants, never temporaries, inside a co_await expression: GCC 12 destroys an aggregate
+// temporary there twice (a double free on every 431).
+const Text kHeadersTooLarge{"Header permintaan terlalu besar.", "The request headers are too large."};
+const Text kMalformedRequest{"Permintaan HTTP tidak dapat dibaca.", "The HTTP request is malformed."};
+const Text kBodyTimeout{"Isi permintaan tidak selesai dikirim tepat waktu.",
+                        "The request body did not arrive in time."};
+
 std::string lower(std::string_view text) {
   std::string out(text);
   for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -69,9 +76,10 @@ struct ConnectionState {
 
 class Server::Impl {
  public:
-  Impl(ServerOptions options, const Dispatcher& dispatcher)
+  Impl(ServerOptions options, const Dispatcher& dispatcher, HttpMetrics& metrics)
       : options_(std::move(options)),
         dispatcher_(dispatcher),
+        metrics_(metrics),
         accept_strand_(net::make_strand(ioc_)),
         acceptor_(accept_strand_),
         signals_(ioc_),
@@ -170,11 +178,13 @@ class Server::Impl {
         std::lock_guard lock(mutex_);
         connections_.emplace_back(state, strand);
       }
+      metrics_.connection_opened();
       net::co_spawn(strand, session(std::move(socket), state), [this, state](std::exception_ptr) { forget(state); });
     }
   }
 
   void forget(const std::shared_ptr<ConnectionState>& state) {
+    metrics_.connection_closed();
     std::lock_guard lock(mutex_);
     for (auto it = connections_.begin(); it != connections_.end(); ++it) {
       if (it->first == state) {
@@ -218,13 +228,11 @@ class Server::Impl {
       state->idle = false;
       if (header_error) {
         if (header_error == bhttp::error::header_limit) {
-          co_await write_problem(stream, parser.get(), 431,
-                                 Text{"Header permintaan terlalu besar.", "The request headers are too large."});
+          co_await write_problem(stream, parser.get(), 431, kHeadersTooLarge);
         } else if (header_error != bhttp::error::end_of_stream && header_error != net::error::operation_aborted &&
                    header_error != beast::error::timeout && header_error != net::error::eof &&
                    header_error != net::error::connection_reset && header_bytes > 0) {
-          co_await write_problem(stream, parser.get(), 400,
-                                 Text{"Permintaan HTTP tidak dapat dibaca.", "The HTTP request is malformed."});
+          co_await write_problem(stream, parser.get(), 400, kMalformedRequest);
         }
         break;
       }
@@ -248,9 +256,7 @@ class Server::Impl {
           break;
         }
         if (body_error == beast::error::timeout) {
-          co_await write_problem(stream, header, 408,
-                                 Text{"Isi permintaan tidak selesai dikirim tepat waktu.",
-                                      "The request body did not arrive in time."});
+          co_await write_problem(stream, header, 408, kBodyTimeout);
           break;
         }
         if (body_error) break;
@@ -297,6 +303,7 @@ class Server::Impl {
 
   ServerOptions options_;
   const Dispatcher& dispatcher_;
+  HttpMetrics& metrics_;
   net::io_context ioc_;
   Strand accept_strand_;
   tcp::acceptor acceptor_;
@@ -309,8 +316,8 @@ class Server::Impl {
   std::vector<std::pair<std::shared_ptr<ConnectionState>, Strand>> connections_;  // GUARDED_BY(mutex_)
 };
 
-Server::Server(ServerOptions options, const Dispatcher& dispatcher)
-    : impl_(std::make_unique<Impl>(std::move(options), dispatcher)) {}
+Server::Server(ServerOptions options, const Dispatcher& dispatcher, HttpMetrics& metrics)
+    : impl_(std::make_unique<Impl>(std::move(options), dispatcher, metrics)) {}
 Server::~Server() = default;
 Result<void> Server::listen() { return impl_->listen(); }
 std::uint16_t Server::port() const { return impl_->port(); }

@@ -8,6 +8,7 @@
 
 #include "common/error.hpp"
 #include "http/dispatcher.hpp"
+#include "http/metrics.hpp"
 
 namespace sigap::http {
 
@@ -28,7 +29,8 @@ struct ServerOptions {
 /// Request handling runs on a worker pool so a slow database never stalls socket I/O.
 class Server {
  public:
-  Server(ServerOptions options, const Dispatcher& dispatcher);
+  /// `dispatcher` and `metrics` (which counts open connections) must outlive the server.
+  Server(ServerOptions options, const Dispatcher& dispatcher, HttpMetrics& metrics);
   ~Server();
   Server(const Server&) = delete;
   Server& operator=(const Server&) = delete;

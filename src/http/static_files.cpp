@@ -38,13 +38,24 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 19> kTypes{{
 bool accepts_encoding(const Request& request, std::string_view encoding) {
   auto accepted = request.header("accept-encoding");
   if (!accepted) return false;
-  // Good enough for real browsers: the token listed and not refused with q=0.
-  auto at = accepted->find(encoding);
-  if (at == std::string_view::npos) return false;
-  auto rest = accepted->substr(at + encoding.size());
-  auto comma = rest.find(',');
-  auto params = rest.substr(0, comma);
-  return params.find("q=0") == std::string_view::npos || params.find("q=0.") != std::string_view::npos;
+  std::string_view list = *accepted;
+  while (!list.empty()) {
+    auto comma = list.find(',');
+    auto entry = list.substr(0, comma);
+    list = comma == std::string_view::npos ? "" : list.substr(comma + 1);
+    while (!entry.empty() && entry.front() == ' ') entry.remove_prefix(1);
+    auto semicolon = entry.find(';');
+    auto token = entry.substr(0, semicolon);
+    while (!token.empty() && token.back() == ' ') token.remove_suffix(1);
+    if (token != encoding) continue;
+    if (semicolon == std::string_view::npos) return true;
+    auto q = entry.find("q=", semicolon);
+    if (q == std::string_view::npos) return true;
+    // "q=0", "q=0.0", "q=0.000" refuse the encoding; any other weight accepts it.
+    auto weight = entry.substr(q + 2);
+    return weight.find_first_not_of("0. ") != std::string_view::npos;
+  }
+  return false;
 }
 
 std::optional<std::string> read_file(const fs::path& file) {
@@ -109,7 +120,9 @@ std::optional<Response> StaticFiles::serve(const Request& request) const {
   Response response;
   response.set_header("ETag", etag);
   response.set_header("Vary", "Accept-Encoding");
-  bool hashed_asset = relative.string().starts_with("assets/");
+  // Only a real file under assets/ (names carry a content hash) may be cached for good; the
+  // index.html a client route falls back to must be revalidated.
+  bool hashed_asset = relative.string().starts_with("assets/") && file != root_ / "index.html";
   response.set_header("Cache-Control", hashed_asset ? "public, max-age=31536000, immutable" : "no-cache");
   if (auto if_none_match = request.header("if-none-match"); if_none_match && etag_matches(*if_none_match, etag)) {
     response.status = 304;

@@ -1,1 +1,260 @@
+// How `sigap serve` is configured: the TOML file, SIGAP_* variables, flags, and the one clear
+// error when something is wrong.
+#include "cli/config.hpp"
+
+#include <fstream>
+
 #include <gtest/gtest.h>
+
+#include "support/temp_dir.hpp"
+
+namespace sigap::cli {
+namespace {
+
+using Environment = std::map<std::string, std::string>;
+
+class ConfigFileTest : public ::testing::Test {
+ protected:
+  // Writes `toml` to a file in the temp dir and returns its path.
+  std::string write_toml(std::string_view toml, std::string_view name = "sigap.toml") {
+    auto path = (dir_.path() / name).string();
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out << toml;
+    EXPECT_TRUE(out.good()) << path;
+    return path;
+  }
+
+  testing::TempDir dir_;
+  Config config_;
+};
+
+// The one field of a failed result ("<field>: <message>"), or "" when it succeeded.
+std::string failure(const Result<void>& result) {
+  if (result.ok()) return "";
+  EXPECT_EQ(result.error().code(), ErrorCode::validation);
+  EXPECT_EQ(result.error().fields().size(), 1U);
+  return one_line(result.error());
+}
+
+std::string field_of(const Result<void>& result) {
+  if (result.ok() || result.error().fields().empty()) return "<none>";
+  return result.error().fields().front().field;
+}
+
+Settings from_environment(const Environment& environment) {
+  return settings_from_environment([&environment](const char* name) -> const char* {
+    auto found = environment.find(name);
+    return found == environment.end() ? nullptr : found->second.c_str();
+  });
+}
+
+TEST_F(ConfigFileTest, ReadsEveryKnownKey) {
+  auto path = write_toml(R"(# Sigap on the city's server
+listen = "0.0.0.0:80"
+db = "sqlite:/var/lib/sigap/sigap.db"
+data_dir = "/var/lib/sigap"
+web_dir = "/usr/share/sigap/web"
+log_level = "warn"
+max_json_body = 2097152
+read_timeout_seconds = 15
+threads = 4
+db_connections = 8
+)");
+  ASSERT_TRUE(apply_config_file(config_, path).ok()) << failure(apply_config_file(config_, path));
+  EXPECT_EQ(config_.listen, "0.0.0.0:80");
+  EXPECT_EQ(config_.db, "sqlite:/var/lib/sigap/sigap.db");
+  EXPECT_EQ(config_.data_dir, "/var/lib/sigap");
+  EXPECT_EQ(config_.web_dir, "/usr/share/sigap/web");
+  EXPECT_EQ(config_.log_level, "warn");
+  EXPECT_EQ(config_.max_json_body, 2097152);
+  EXPECT_EQ(config_.read_timeout_seconds, 15);
+  EXPECT_EQ(config_.threads, 4);
+  EXPECT_EQ(config_.db_connections, 8);
+}
+
+TEST_F(ConfigFileTest, KeysNotInTheFileKeepTheirDefaults) {
+  ASSERT_TRUE(apply_config_file(config_, write_toml("log_level = \"debug\"\n")).ok());
+  EXPECT_EQ(config_.log_level, "debug");
+  EXPECT_EQ(config_.listen, "127.0.0.1:8080");
+  EXPECT_EQ(config_.data_dir, "sigap-data");
+  EXPECT_EQ(config_.max_json_body, 1024 * 1024);
+}
+
+TEST_F(ConfigFileTest, UnknownKeyIsAnErrorNamingTheFileAndTheKey) {
+  auto path = write_toml("listen = \"0.0.0.0:80\"\nlisten_port = 80\n");
+  auto applied = apply_config_file(config_, path);
+  ASSERT_FALSE(applied.ok());
+  EXPECT_EQ(applied.error().code(), ErrorCode::validation);
+  ASSERT_EQ(applied.error().fields().size(), 1U);
+  EXPECT_NE(applied.error().fields()[0].field.find(path), std::string::npos) << applied.error().fields()[0].field;
+  EXPECT_NE(applied.error().fields()[0].message.en.find("\"listen_port\""), std::string::npos)
+      << applied.error().fields()[0].message.en;
+}
+
+TEST_F(ConfigFileTest, TableIsAnUnknownKey) {
+  auto applied = apply_config_file(config_, write_toml("[server]\nlisten = \"0.0.0.0:80\"\n"));
+  ASSERT_FALSE(applied.ok());
+  EXPECT_NE(failure(applied).find("\"server\""), std::string::npos) << failure(applied);
+}
+
+TEST_F(ConfigFileTest, TextKeyWithANumberIsAnErrorNamingTheKey) {
+  auto applied = apply_config_file(config_, write_toml("listen = 8080\n"));
+  ASSERT_FALSE(applied.ok());
+  EXPECT_NE(field_of(applied).find("listen"), std::string::npos) << field_of(applied);
+  EXPECT_NE(failure(applied).find("string"), std::string::npos) << failure(applied);
+}
+
+TEST_F(ConfigFileTest, NumberKeyWithTextIsAnErrorNamingTheKey) {
+  for (std::string_view toml : {"max_json_body = \"1MB\"\n", "max_json_body = 1.5\n"}) {
+    auto applied = apply_config_file(config_, write_toml(toml));
+    ASSERT_FALSE(applied.ok()) << toml;
+    EXPECT_NE(field_of(applied).find("max_json_body"), std::string::npos) << field_of(applied);
+    EXPECT_NE(failure(applied).find("integer"), std::string::npos) << failure(applied);
+  }
+}
+
+TEST_F(ConfigFileTest, MissingFileIsAnErrorNamingTheFile) {
+  auto path = (dir_.path() / "missing.toml").string();
+  auto applied = apply_config_file(config_, path);
+  ASSERT_FALSE(applied.ok());
+  EXPECT_NE(field_of(applied).find(path), std::string::npos) << field_of(applied);
+}
+
+TEST_F(ConfigFileTest, SyntaxErrorNamesTheFileAndTheLine) {
+  auto path = write_toml("listen = \"0.0.0.0:80\"\nlog_level = \"info\n");
+  auto applied = apply_config_file(config_, path);
+  ASSERT_FALSE(applied.ok());
+  EXPECT_NE(field_of(applied).find(path), std::string::npos) << field_of(applied);
+  EXPECT_NE(failure(applied).find("line 2"), std::string::npos) << failure(applied);
+}
+
+TEST(ConfigEnvironment, PicksOutSigapVariablesByKey) {
+  auto settings = from_environment({{"SIGAP_LISTEN", "0.0.0.0:9000"},
+                                    {"SIGAP_DATA_DIR", "/srv/sigap"},
+                                    {"SIGAP_MAX_JSON_BODY", "4096"},
+                                    {"SIGAP_TEST_POSTGRES_URL", "postgres://test"},
+                                    {"SIGAP_COLOUR", "blue"},
+                                    {"LISTEN", "elsewhere:1"},
+                                    {"HOME", "/root"}});
+  EXPECT_EQ(settings, (Settings{{"data_dir", "/srv/sigap"}, {"listen", "0.0.0.0:9000"}, {"max_json_body", "4096"}}));
+}
+
+TEST(ConfigEnvironment, NothingSetGivesNoSettings) { EXPECT_TRUE(from_environment({}).empty()); }
+
+TEST(ConfigSettings, BadNumberIsAnErrorNamingTheSourceAndKey) {
+  Config config;
+  auto applied = apply_settings(config, {{"threads", "many"}}, "environment");
+  ASSERT_FALSE(applied.ok());
+  EXPECT_EQ(field_of(applied), "environment threads");
+  EXPECT_NE(failure(applied).find("many"), std::string::npos) << failure(applied);
+  EXPECT_EQ(config.threads, 0);
+
+  EXPECT_EQ(field_of(apply_settings(config, {{"db_connections", "8 "}}, "flag")), "flag db_connections");
+  EXPECT_EQ(field_of(apply_settings(config, {{"read_timeout_seconds", ""}}, "flag")), "flag read_timeout_seconds");
+}
+
+TEST(ConfigSettings, UnknownKeyIsAnErrorNamingTheSourceAndKey) {
+  Config config;
+  EXPECT_EQ(field_of(apply_settings(config, {{"colour", "blue"}}, "flag")), "flag colour");
+}
+
+TEST(ConfigSettings, NumbersAndTextAreApplied) {
+  Config config;
+  Settings settings{{"threads", "16"}, {"web_dir", "/srv/web"}, {"max_json_body", "-5"}};
+  ASSERT_TRUE(apply_settings(config, settings, "flag").ok());
+  EXPECT_EQ(config.threads, 16);
+  EXPECT_EQ(config.web_dir, "/srv/web");
+  EXPECT_EQ(config.max_json_body, -5);  // range is checked by validate()
+}
+
+TEST_F(ConfigFileTest, FlagsBeatEnvironmentWhichBeatsTheFile) {
+  auto path = write_toml("listen = \"10.0.0.1:80\"\nlog_level = \"debug\"\ndata_dir = \"/from/file\"\n");
+  ASSERT_TRUE(apply_config_file(config_, path).ok());
+  auto environment = from_environment({{"SIGAP_LISTEN", "10.0.0.2:81"}, {"SIGAP_LOG_LEVEL", "warn"}});
+  ASSERT_TRUE(apply_settings(config_, environment, "environment").ok());
+  ASSERT_TRUE(apply_settings(config_, {{"listen", "10.0.0.3:82"}}, "flag").ok());
+  ASSERT_TRUE(validate(config_).ok()) << failure(validate(config_));
+
+  EXPECT_EQ(config_.listen, "10.0.0.3:82");  // flag
+  EXPECT_EQ(config_.log_level, "warn");      // environment over file
+  EXPECT_EQ(config_.data_dir, "/from/file");  // file over default
+  EXPECT_EQ(config_.host, "10.0.0.3");
+  EXPECT_EQ(config_.port, 82);
+  EXPECT_EQ(config_.db, "sqlite:/from/file/sigap.db");
+}
+
+TEST(ConfigValidate, DefaultsAreValidAndDefaultDbLivesInTheDataDir) {
+  Config config;
+  ASSERT_TRUE(validate(config).ok()) << failure(validate(config));
+  EXPECT_EQ(config.host, "127.0.0.1");
+  EXPECT_EQ(config.port, 8080);
+  EXPECT_EQ(config.db, "sqlite:sigap-data/sigap.db");
+}
+
+TEST(ConfigValidate, GivenDbIsKept) {
+  Config config;
+  config.db = "sqlite:/tmp/other.db";
+  ASSERT_TRUE(validate(config).ok()) << failure(validate(config));
+  EXPECT_EQ(config.db, "sqlite:/tmp/other.db");
+}
+
+TEST(ConfigValidate, BracketedIpv6ListenAddress) {
+  Config config;
+  config.listen = "[::1]:8080";
+  ASSERT_TRUE(validate(config).ok()) << failure(validate(config));
+  EXPECT_EQ(config.host, "::1");
+  EXPECT_EQ(config.port, 8080);
+}
+
+TEST(ConfigValidate, PortZeroMeansAnyFreePort) {
+  Config config;
+  config.listen = "0.0.0.0:0";
+  ASSERT_TRUE(validate(config).ok()) << failure(validate(config));
+  EXPECT_EQ(config.host, "0.0.0.0");
+  EXPECT_EQ(config.port, 0);
+}
+
+struct InvalidCase {
+  std::string_view key;
+  std::string_view value;
+  std::string_view field;  // the field the error must name
+};
+
+void PrintTo(const InvalidCase& row, std::ostream* out) { *out << row.key << " = \"" << row.value << '"'; }
+
+class ConfigValidateRejects : public ::testing::TestWithParam<InvalidCase> {};
+
+TEST_P(ConfigValidateRejects, WithOneLineNamingTheKey) {
+  const auto& row = GetParam();
+  Config config;
+  ASSERT_TRUE(apply_settings(config, {{std::string(row.key), std::string(row.value)}}, "flag").ok());
+  auto valid = validate(config);
+  ASSERT_FALSE(valid.ok()) << row.key << " = \"" << row.value << "\" was accepted";
+  EXPECT_EQ(field_of(valid), row.field);
+  EXPECT_TRUE(failure(valid).starts_with(std::string(row.field) + ": ")) << failure(valid);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Table, ConfigValidateRejects,
+    ::testing::Values(InvalidCase{"listen", "nohost", "listen"}, InvalidCase{"listen", "localhost:70000", "listen"},
+                      InvalidCase{"listen", "localhost:65536", "listen"}, InvalidCase{"listen", "localhost:", "listen"},
+                      InvalidCase{"listen", ":8080", "listen"}, InvalidCase{"listen", "localhost:80a", "listen"},
+                      InvalidCase{"listen", "localhost:-1", "listen"}, InvalidCase{"listen", "[::1]", "listen"},
+                      InvalidCase{"listen", "", "listen"}, InvalidCase{"log_level", "verbose", "log_level"},
+                      InvalidCase{"log_level", "INFO", "log_level"}, InvalidCase{"db", "mysql://x", "db"},
+                      InvalidCase{"db", "sqlite:", "db"}, InvalidCase{"data_dir", "", "data_dir"},
+                      InvalidCase{"max_json_body", "100", "max_json_body"},
+                      InvalidCase{"read_timeout_seconds", "0", "read_timeout_seconds"},
+                      InvalidCase{"threads", "-1", "threads"}, InvalidCase{"threads", "1000", "threads"},
+                      InvalidCase{"db_connections", "0", "db_connections"}));
+
+TEST(ConfigValidate, BadDbUrlSaysWhatIsExpected) {
+  Config config;
+  config.db = "mysql://x";
+  auto valid = validate(config);
+  ASSERT_FALSE(valid.ok());
+  EXPECT_NE(failure(valid).find("sqlite:PATH"), std::string::npos) << failure(valid);
+}
+
+}  // namespace
+}  // namespace sigap::cli

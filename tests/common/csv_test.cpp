@@ -76,5 +76,14 @@ TEST(Csv, LineNumberOfUnclosedQuoteCountsNewlinesInsideEarlierQuotedFields) {
   EXPECT_NE(records.error().message().en.find("line 3"), std::string::npos) << records.error().message().en;
 }
 
+TEST(Csv, ReportsTheLineEachRecordStartsOn) {
+  std::vector<std::size_t> lines{99};
+  auto records = parse("\xEF\xBB\xBF" "code,name\r\n\r\n16,\"Sumatera\nSelatan\"\r\n16.71,Kota Palembang\n\n\n16.72,x",
+                       &lines);
+  ASSERT_TRUE(records.ok());
+  ASSERT_EQ(records->size(), 4U);
+  EXPECT_EQ(lines, (std::vector<std::size_t>{1, 3, 5, 8}));
+}
+
 }  // namespace
 }  // namespace sigap::csv

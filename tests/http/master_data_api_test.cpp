@@ -22,6 +22,7 @@ namespace json = boost::json;
 std::string text(const json::value& value) { return std::string(value.as_string()); }
 
 const json::array& items_of(const json::value& body) { return body.at("items").as_array(); }
+const json::array& items_of(json::value&& body) = delete;  // it would dangle
 
 // The reads below never change the data, so one server serves the whole suite.
 class MasterDataApi : public ::testing::Test {
@@ -63,12 +64,15 @@ std::unique_ptr<TestServer> MasterDataApi::server_;
 
 TEST_F(MasterDataApi, ListsTheEighteenKecamatanOfPalembang) {
   const std::vector<std::pair<std::string, std::string>> expected{
-      {"16.71.01", "Ilir Barat Dua"},    {"16.71.02", "Seberang Ulu Satu"}, {"16.71.03", "Seberang Ulu Dua"},
-      {"16.71.04", "Ilir Barat Satu"},   {"16.71.05", "Ilir Timur Satu"},   {"16.71.06", "Ilir Timur Dua"},
-      {"16.71.07", "Sukarami"},          {"16.71.08", "Sako"},              {"16.71.09", "Kemuning"},
-      {"16.71.10", "Kalidoni"},          {"16.71.11", "Bukitkecil"},        {"16.71.12", "Gandus"},
-      {"16.71.13", "Kertapati"},         {"16.71.14", "Plaju"},             {"16.71.15", "Alang-alang Lebar"},
-      {"16.71.16", "Sematangborang"},    {"16.71.17", "Jakabaring"},        {"16.71.18", "Ilir Timur Tiga"},
+      {"16.71.01", "Ilir Barat Dua"},    {"16.71.02", "Seberang Ulu Satu"},
+      {"16.71.03", "Seberang Ulu Dua"},  {"16.71.04", "Ilir Barat Satu"},
+      {"16.71.05", "Ilir Timur Satu"},   {"16.71.06", "Ilir Timur Dua"},
+      {"16.71.07", "Sukarami"},          {"16.71.08", "Sako"},
+      {"16.71.09", "Kemuning"},          {"16.71.10", "Kalidoni"},
+      {"16.71.11", "Bukitkecil"},        {"16.71.12", "Gandus"},
+      {"16.71.13", "Kertapati"},         {"16.71.14", "Plaju"},
+      {"16.71.15", "Alang-alang Lebar"}, {"16.71.16", "Sematangborang"},
+      {"16.71.17", "Jakabaring"},        {"16.71.18", "Ilir Timur Tiga"},
   };
   auto body = get_json("/api/v1/regions?parent=16.71");
   const auto& items = items_of(body);
@@ -163,7 +167,8 @@ TEST_F(MasterDataApi, SqlInjectionInQueryParametersIsRefusedNotAnswered) {
 TEST_F(MasterDataApi, RegionSearchToleratesATypo) {
   auto result = client().post_json("/api/v1/regions/search", R"({"query":"sukarame"})");
   ASSERT_EQ(result.status, 200) << result.body;
-  const auto& items = items_of(result.json());
+  auto body = result.json();
+  const auto& items = items_of(body);
   ASSERT_FALSE(items.empty());
   EXPECT_EQ(text(items[0].at("code")), "16.71.07");
   EXPECT_EQ(text(items[0].at("name")), "Sukarami");
@@ -179,7 +184,8 @@ TEST_F(MasterDataApi, RegionSearchHonoursLevelAndLimit) {
   // Kalidoni is both a kecamatan (16.71.10) and one of its kelurahan (16.71.10.1002).
   auto result = client().post_json("/api/v1/regions/search", R"({"query":"kalidoni","level":"village","limit":1})");
   ASSERT_EQ(result.status, 200) << result.body;
-  const auto& items = items_of(result.json());
+  auto body = result.json();
+  const auto& items = items_of(body);
   ASSERT_EQ(items.size(), 1U) << result.body;
   EXPECT_EQ(text(items[0].at("code")), "16.71.10.1002");
   EXPECT_EQ(text(items[0].at("level")), "village");
@@ -288,10 +294,8 @@ TEST_F(MasterDataApi, ProblemsSpeakEnglishWhenTheClientPrefersIt) {
     std::string content_language;
   };
   const std::vector<Case> cases{
-      {"", "Tidak ditemukan", "id"},
-      {"en", "Not found", "en"},
-      {"en-US,en;q=0.9", "Not found", "en"},
-      {"id,en;q=0.5", "Tidak ditemukan", "id"},
+      {"", "Tidak ditemukan", "id"},         {"en", "Not found", "en"},
+      {"en-US,en;q=0.9", "Not found", "en"}, {"id,en;q=0.5", "Tidak ditemukan", "id"},
       {"fr", "Tidak ditemukan", "id"},
   };
   for (const auto& c : cases) {

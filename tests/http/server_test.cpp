@@ -3,7 +3,6 @@
 // A real server on 127.0.0.1 port 0 over a real SQLite file, asked over real sockets.
 
 #include <fstream>
-#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -37,8 +36,8 @@ json::value expect_problem(const HttpResult& result, long status) {
   return body;
 }
 
-// The value of the metrics line that starts with `series` (name and labels, exactly).
-std::optional<std::string> metric(const std::string& page, const std::string& series) {
+// The value of the metrics line that starts with `series` (name and labels, exactly), or "absent".
+std::string metric(const std::string& page, const std::string& series) {
   std::size_t at = 0;
   while (at < page.size()) {
     auto end = page.find('\n', at);
@@ -47,7 +46,7 @@ std::optional<std::string> metric(const std::string& page, const std::string& se
     if (end == std::string::npos) break;
     at = end + 1;
   }
-  return std::nullopt;
+  return "absent";
 }
 
 std::string search_body_of_size(std::size_t size) {
@@ -94,7 +93,7 @@ TEST_F(Server, MetricsCountRequestsByRouteInPrometheusFormat) {
   EXPECT_NE(page.find("# TYPE sigap_http_request_duration_seconds histogram"), std::string::npos);
   EXPECT_EQ(metric(page, "sigap_http_request_duration_seconds_bucket{" + labels + ",le=\"+Inf\"}"), "2") << page;
   EXPECT_EQ(metric(page, "sigap_http_request_duration_seconds_count{" + labels + "}"), "2") << page;
-  EXPECT_TRUE(metric(page, "sigap_http_request_duration_seconds_sum{" + labels + "}").has_value()) << page;
+  EXPECT_NE(metric(page, "sigap_http_request_duration_seconds_sum{" + labels + "}"), "absent") << page;
   // Routes are labelled by pattern, so a path a client invents never becomes a new series.
   EXPECT_EQ(metric(page, R"(sigap_http_requests_total{route="/api/v1/units/{id}",method="GET",status="404"})"), "1")
       << page;
@@ -122,7 +121,9 @@ TEST_F(Server, EveryResponseCarriesARequestId) {
     auto id = result.header("x-request-id");
     EXPECT_FALSE(id.empty()) << "status " << result.status;
     ids.insert(id);
-    if (is_problem(result)) EXPECT_EQ(text(result.json().at("request_id")), id) << result.body;
+    if (is_problem(result)) {
+      EXPECT_EQ(text(result.json().at("request_id")), id) << result.body;
+    }
   }
   EXPECT_EQ(ids.size(), results.size()) << "request ids are unique";
 }
@@ -158,16 +159,13 @@ TEST_F(Server, WrongMethodIsRefusedWithTheAllowedOnes) {
   auto post = client_.request("POST", "/api/v1/categories", "{}", {"Content-Type: application/json"});
   expect_problem(post, 405);
   EXPECT_NE(post.header("allow").find("GET"), std::string::npos);
-
-  auto get = client_.get("/api/v1/regions/search");  // the path exists as a region code, GET is routed
-  EXPECT_NE(get.status, 405);
 }
 
 TEST_F(Server, BodyThatIsNotJsonIsUnsupportedMediaType) {
   auto result = client_.request("POST", "/api/v1/regions/search", R"({"query":"sako"})", {"Content-Type: text/plain"});
   expect_problem(result, 415);
   auto missing = client_.request("POST", "/api/v1/regions/search", R"({"query":"sako"})",
-                                 {"Content-Type:"});  // curl then sends no Content-Type... or its default form type
+                                 {"Content-Type:"});  // no Content-Type at all
   expect_problem(missing, 415);
   auto with_charset = client_.request("POST", "/api/v1/regions/search", R"({"query":"sako"})",
                                       {"Content-Type: Application/JSON; charset=utf-8"});
@@ -297,7 +295,8 @@ TEST_F(WebFrontEnd, RootServesTheApp) {
 }
 
 TEST_F(WebFrontEnd, ClientSideRoutesServeTheApp) {
-  for (const std::string& path : {"/lapor", "/lapor/", "/lapor/SGP-2024-0001", "/peta?kecamatan=16.71.07"}) {
+  const std::vector<std::string> paths{"/lapor", "/lapor/", "/lapor/SGP-2024-0001", "/peta?kecamatan=16.71.07"};
+  for (const auto& path : paths) {
     auto result = client_.get(path);
     EXPECT_EQ(result.status, 200) << path;
     EXPECT_EQ(result.body, kIndex) << path;
@@ -331,7 +330,8 @@ TEST_F(WebFrontEnd, MissingAssetIsANotFoundProblemNotTheApp) {
 }
 
 TEST_F(WebFrontEnd, UnknownApiPathIsANotFoundProblemNotTheApp) {
-  for (const std::string& path : {"/api/v1/nope", "/api", "/api/v1/regions/16.71.07/extra"}) {
+  const std::vector<std::string> paths{"/api/v1/nope", "/api", "/api/v1/regions/16.71.07/extra"};
+  for (const auto& path : paths) {
     auto result = client_.get(path);
     expect_problem(result, 404);
     EXPECT_EQ(result.body.find("<!doctype"), std::string::npos) << path;
@@ -339,7 +339,8 @@ TEST_F(WebFrontEnd, UnknownApiPathIsANotFoundProblemNotTheApp) {
 }
 
 TEST_F(WebFrontEnd, NothingOutsideTheRootOrHiddenIsServed) {
-  for (const std::string& path : {"/%2e%2e/secret.txt", "/assets/%2E%2E/%2E%2E/secret.txt", "/.env"}) {
+  const std::vector<std::string> paths{"/%2e%2e/secret.txt", "/assets/%2E%2E/%2E%2E/secret.txt", "/.env"};
+  for (const auto& path : paths) {
     auto result = client_.get(path);
     EXPECT_NE(result.status, 200) << path;
     EXPECT_EQ(result.body.find("outside the web root"), std::string::npos) << path;

@@ -31,26 +31,35 @@ std::optional<double> parse_double(std::string_view text) {
   return value;
 }
 
-Result<std::vector<csv::Record>> rows_of(std::string_view file, std::string_view text, std::size_t columns) {
-  auto records = csv::parse(text);
+// The data rows (header dropped), each with the line of the file it starts on.
+struct Rows {
+  std::vector<csv::Record> records;
+  std::vector<std::size_t> lines;
+};
+
+Result<Rows> rows_of(std::string_view file, std::string_view text, std::size_t columns) {
+  Rows rows;
+  auto records = csv::parse(text, &rows.lines);
   if (!records) return records.error();
   if (records->empty()) return bad_row(file, 1, Text{"Berkas kosong.", "The file is empty."});
-  records->erase(records->begin());  // header
-  for (std::size_t i = 0; i < records->size(); ++i) {
-    if ((*records)[i].size() != columns) {
-      return bad_row(file, i + 2, Text{fmt::format("Harus {} kolom.", columns), fmt::format("Needs {} columns.", columns)});
+  rows.records.assign(std::make_move_iterator(records->begin() + 1), std::make_move_iterator(records->end()));
+  rows.lines.erase(rows.lines.begin());
+  for (std::size_t i = 0; i < rows.records.size(); ++i) {
+    if (rows.records[i].size() != columns) {
+      return bad_row(file, rows.lines[i],
+                     Text{fmt::format("Harus {} kolom.", columns), fmt::format("Needs {} columns.", columns)});
     }
   }
-  return records;
+  return rows;
 }
 
 Result<std::vector<dm::Unit>> parse_units(std::string_view text) {
   auto rows = rows_of("units", text, 8);
   if (!rows) return rows.error();
   std::vector<dm::Unit> units;
-  for (std::size_t i = 0; i < rows->size(); ++i) {
-    const auto& row = (*rows)[i];
-    auto line = fmt::format("units line {}", i + 2);
+  for (std::size_t i = 0; i < rows->records.size(); ++i) {
+    const auto& row = rows->records[i];
+    auto line = fmt::format("units line {}", rows->lines[i]);
     dm::Unit unit;
     unit.code = row[0];
     auto type = dm::unit_type_from_string(row[1], line);
@@ -66,7 +75,7 @@ Result<std::vector<dm::Unit>> parse_units(std::string_view text) {
       auto latitude = parse_double(row[6]);
       auto longitude = parse_double(row[7]);
       if (!latitude || !longitude) {
-        return bad_row("units", i + 2, Text{"Koordinat kantor tidak valid.", "Invalid office coordinates."});
+        return bad_row("units", rows->lines[i], Text{"Koordinat kantor tidak valid.", "Invalid office coordinates."});
       }
       unit.office_location = dm::GeoPoint{*latitude, *longitude};
     }
@@ -79,7 +88,7 @@ Result<std::vector<dm::Category>> parse_categories(std::string_view text) {
   auto rows = rows_of("categories", text, 6);
   if (!rows) return rows.error();
   std::vector<dm::Category> categories;
-  for (const auto& row : *rows) {
+  for (const auto& row : rows->records) {
     dm::Category category;
     category.code = row[0];
     category.name_id = row[1];

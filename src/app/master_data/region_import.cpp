@@ -34,7 +34,8 @@ Error bad_file(std::vector<FieldError> fields) {
 }  // namespace
 
 Result<std::vector<dm::Region>> parse_region_csv(std::string_view csv_text) {
-  auto records = csv::parse(csv_text);
+  std::vector<std::size_t> lines;
+  auto records = csv::parse(csv_text, &lines);
   if (!records) return records.error();
   if (records->empty()) {
     return bad_file({FieldError{"line 1", Text{"Berkas kosong.", "The file is empty."}}});
@@ -55,7 +56,7 @@ Result<std::vector<dm::Region>> parse_region_csv(std::string_view csv_text) {
   std::vector<FieldError> problems;
   for (std::size_t i = 1; i < records->size(); ++i) {
     const auto& row = (*records)[i];
-    auto line = fmt::format("line {}", i + 1);
+    auto line = fmt::format("line {}", lines[i]);
     if (row.size() != header.size()) {
       problems.push_back({line, Text{fmt::format("Baris ini punya {} kolom, kepala berkas {}.", row.size(), header.size()),
                                      fmt::format("This row has {} columns, the header {}.", row.size(), header.size())}});

@@ -173,7 +173,9 @@ TEST(ParseRegionCsv, ThePalembangFileHasTheWholeCity) {
   // Parents first, and every parent is in the file: the file imports into an empty database.
   std::set<std::string> seen;
   for (const auto& region : regions) {
-    if (!region.parent_code.empty()) EXPECT_TRUE(seen.contains(region.parent_code)) << region.code;
+    if (!region.parent_code.empty()) {
+      EXPECT_TRUE(seen.contains(region.parent_code)) << region.code;
+    }
     EXPECT_TRUE(seen.insert(region.code).second) << "duplicate " << region.code;
   }
 }

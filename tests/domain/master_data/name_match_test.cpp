@@ -34,6 +34,8 @@ struct TypoCase {
   std::string_view name;
 };
 
+void PrintTo(const TypoCase& row, std::ostream* out) { *out << '"' << row.query << "\" vs \"" << row.name << '"'; }
+
 class NameMatchTypo : public ::testing::TestWithParam<TypoCase> {};
 
 TEST_P(NameMatchTypo, StillScoresAtLeast50) {

@@ -13,6 +13,10 @@ struct CodeCase {
   std::optional<RegionLevel> level;  // nullopt: invalid
 };
 
+void PrintTo(const CodeCase& row, std::ostream* out) {
+  *out << '"' << row.code << "\" -> " << (row.level ? to_string(*row.level) : "invalid");
+}
+
 class RegionCode : public ::testing::TestWithParam<CodeCase> {};
 
 TEST_P(RegionCode, AcceptsOnlyTheFourKemendagriShapes) {

@@ -102,6 +102,8 @@ struct RejectedCase {
   std::string_view why;
 };
 
+void PrintTo(const RejectedCase& row, std::ostream* out) { *out << '"' << row.text << "\" (" << row.why << ')'; }
+
 class ServiceHoursRejects : public ::testing::TestWithParam<RejectedCase> {};
 
 TEST_P(ServiceHoursRejects, WithAValidationErrorNamingTheField) {
