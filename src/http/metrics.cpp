@@ -69,27 +69,22 @@ std::string HttpMetrics::render(const app::ports::StorageStats& storage, std::st
     out += fmt::format("sigap_http_request_duration_seconds_sum{{{}}} {}\n", labels, series.sum_seconds);
     out += fmt::format("sigap_http_request_duration_seconds_count{{{}}} {}\n", labels, series.count);
   }
-  out += "# HELP sigap_http_open_connections Client connections open now.\n";
-  out += "# TYPE sigap_http_open_connections gauge\n";
-  out += fmt::format("sigap_http_open_connections {}\n", open_connections_);
-  out += "# HELP sigap_db_pool_connections Database connections in the pool (SQLite: readers).\n";
-  out += "# TYPE sigap_db_pool_connections gauge\n";
-  out += fmt::format("sigap_db_pool_connections{{backend=\"{}\"}} {}\n", backend, storage.reader_pool_size);
-  out += "# HELP sigap_db_pool_in_use Database connections lent out now.\n";
-  out += "# TYPE sigap_db_pool_in_use gauge\n";
-  out += fmt::format("sigap_db_pool_in_use{{backend=\"{}\"}} {}\n", backend, storage.readers_in_use);
-  out += "# HELP sigap_db_writer_queue_depth Transactions waiting for the SQLite writer.\n";
-  out += "# TYPE sigap_db_writer_queue_depth gauge\n";
-  out += fmt::format("sigap_db_writer_queue_depth{{backend=\"{}\"}} {}\n", backend, storage.writer_queue_depth);
-  out += "# HELP sigap_db_commits_total Physical commits (SQLite groups several transactions in one).\n";
-  out += "# TYPE sigap_db_commits_total counter\n";
-  out += fmt::format("sigap_db_commits_total{{backend=\"{}\"}} {}\n", backend, storage.commits);
-  out += "# HELP sigap_db_transactions_total Transactions committed.\n";
-  out += "# TYPE sigap_db_transactions_total counter\n";
-  out += fmt::format("sigap_db_transactions_total{{backend=\"{}\"}} {}\n", backend, storage.transactions);
-  out += "# HELP sigap_build_info The running build.\n";
-  out += "# TYPE sigap_build_info gauge\n";
-  out += fmt::format("sigap_build_info{{version=\"{}\",build_type=\"{}\"}} 1\n", build_version(), build_type());
+  auto metric = [&out](std::string_view name, std::string_view type, std::string_view help, std::string_view labels,
+                       auto value) {
+    out += fmt::format("# HELP {} {}\n# TYPE {} {}\n{}{} {}\n", name, help, name, type, name, labels, value);
+  };
+  auto db = fmt::format("{{backend=\"{}\"}}", label(backend));
+  metric("sigap_http_open_connections", "gauge", "Client connections open now.", "", open_connections_);
+  metric("sigap_db_pool_connections", "gauge", "Database connections in the pool (SQLite: readers).", db,
+         storage.reader_pool_size);
+  metric("sigap_db_pool_in_use", "gauge", "Database connections lent out now.", db, storage.readers_in_use);
+  metric("sigap_db_writer_queue_depth", "gauge", "Transactions waiting for the SQLite writer.", db,
+         storage.writer_queue_depth);
+  metric("sigap_db_commits_total", "counter", "Physical commits (SQLite groups several transactions in one).", db,
+         storage.commits);
+  metric("sigap_db_transactions_total", "counter", "Transactions committed.", db, storage.transactions);
+  metric("sigap_build_info", "gauge", "The running build.",
+         fmt::format("{{version=\"{}\",build_type=\"{}\"}}", build_version(), build_type()), 1);
   return out;
 }
 
