@@ -1,13 +1,18 @@
 #include "cli/cli.hpp"
 
 #include <cstdlib>
+#include <deque>
 #include <filesystem>
+#include <functional>
 #include <iostream>
+#include <string>
+#include <vector>
 
 #include <CLI/CLI.hpp>
 
 #include "cli/commands.hpp"
 #include "cli/config.hpp"
+#include "cli/identity_commands.hpp"
 #include "common/logging.hpp"
 
 namespace sigap::cli {
@@ -54,6 +59,96 @@ std::optional<Config> load(const CommonFlags& flags) {
   return config;
 }
 
+/// A command that works on the database with the flags of `migrate`, and what it runs once the
+/// configuration is loaded. The flags live in a deque: the options bound to them keep their address.
+struct DatabaseCommands {
+  struct Entry {
+    CLI::App* command;
+    CommonFlags* flags;
+    std::function<int(const Config&)> run;
+  };
+  std::deque<CommonFlags> flags;
+  std::vector<Entry> entries;
+
+  CLI::App* add(CLI::App& parent, const std::string& name, const std::string& help,
+                std::function<int(const Config&)> run) {
+    auto* command = parent.add_subcommand(name, help);
+    flags.emplace_back().add_to(*command, false);
+    entries.push_back({command, &flags.back(), std::move(run)});
+    return command;
+  }
+};
+
+// `sigap user ...`, `sigap apikey ...`, `sigap audit ...`. The values they parse land in the
+// structs the caller keeps alive until the command has run.
+struct IdentityArguments {
+  UserAddOptions user_add;
+  std::string user;
+  std::string membership;
+  bool password_stdin = false;
+  ApiKeyCreateOptions apikey_create;
+  std::int64_t apikey_id = 0;
+};
+
+void add_identity_commands(CLI::App& app, DatabaseCommands& commands, IdentityArguments& args) {
+  auto* user = app.add_subcommand("user", "Manage staff accounts (changes are audited as \"cli\")");
+  user->require_subcommand(1);
+  auto* add = commands.add(*user, "add", "Create a staff account and print its id",
+                           [&args](const Config& config) { return user_add(config, args.user_add, std::cin); });
+  add->add_option("email", args.user_add.email, "E-mail address (the sign-in name)")->required();
+  add->add_option("--name", args.user_add.name, "Display name")->required();
+  add->add_option("--role", args.user_add.memberships, "ROLE@UNIT_CODE, e.g. officer@dinas-pupr (repeatable)")
+      ->allow_extra_args(false);
+  add->add_flag("--password-stdin", args.user_add.password_stdin,
+                "Read the password from one line of stdin (otherwise one is generated and printed once)");
+  commands.add(*user, "list", "List the accounts", [](const Config& config) { return user_list(config); });
+  for (bool disabled : {true, false}) {
+    auto* command = commands.add(
+        *user, disabled ? "disable" : "enable",
+        disabled ? "Disable an account and end its sessions" : "Enable an account again",
+        [&args, disabled](const Config& config) { return user_set_disabled(config, args.user, disabled); });
+    command->add_option("user", args.user, "User id or e-mail")->required();
+  }
+  auto* reset = commands.add(
+      *user, "reset-password", "Set a new password and end the account's sessions",
+      [&args](const Config& config) { return user_reset_password(config, args.user, args.password_stdin, std::cin); });
+  reset->add_option("user", args.user, "User id or e-mail")->required();
+  reset->add_flag("--password-stdin", args.password_stdin,
+                  "Read the password from one line of stdin (otherwise one is generated and printed once)");
+  for (bool grant : {true, false}) {
+    auto* command =
+        commands.add(*user, grant ? "grant" : "revoke", grant ? "Give a role on a unit" : "Take a role on a unit away",
+                     [&args, grant](const Config& config) {
+                       return grant ? user_grant(config, args.user, args.membership)
+                                    : user_revoke(config, args.user, args.membership);
+                     });
+    command->add_option("user", args.user, "User id or e-mail")->required();
+    command->add_option("membership", args.membership, "ROLE@UNIT_CODE, e.g. supervisor@kecamatan-16.71.01")
+        ->required();
+  }
+
+  auto* apikey = app.add_subcommand("apikey", "Manage integrators' API keys (changes are audited as \"cli\")");
+  apikey->require_subcommand(1);
+  auto* create = commands.add(*apikey, "create", "Create a key and print its token once",
+                              [&args](const Config& config) { return apikey_create(config, args.apikey_create); });
+  create->add_option("--name", args.apikey_create.name, "What the key is for")->required();
+  create->add_option("--unit", args.apikey_create.unit, "Unit code the key acts for")->required();
+  create->add_option("--scope", args.apikey_create.scopes, "Action the key may take, e.g. read_case (repeatable)")
+      ->required()
+      ->allow_extra_args(false);
+  create->add_option("--days", args.apikey_create.days, "Days until the key expires (default 365)")
+      ->check(CLI::Range(1, 3650));
+  commands.add(*apikey, "list", "List the keys", [](const Config& config) { return apikey_list(config); });
+  auto* revoke = commands.add(*apikey, "revoke", "Revoke a key",
+                              [&args](const Config& config) { return apikey_revoke(config, args.apikey_id); });
+  revoke->add_option("id", args.apikey_id, "Key id (see apikey list)")->required();
+
+  auto* audit = app.add_subcommand("audit", "Check the audit log");
+  audit->require_subcommand(1);
+  commands.add(*audit, "verify", "Check every entry of the audit chain",
+               [](const Config& config) { return audit_verify(config); });
+}
+
 }  // namespace
 
 int run(int argc, char** argv) {
@@ -77,6 +172,10 @@ int run(int argc, char** argv) {
   std::string regions_file;
   import_regions_command->add_option("file", regions_file, "CSV file (code,...,name)")->required();
   import_flags.add_to(*import_regions_command, false);
+
+  DatabaseCommands database_commands;
+  IdentityArguments identity_arguments;
+  add_identity_commands(app, database_commands, identity_arguments);
 
   auto* version_command = app.add_subcommand("version", "Print the version");
 
@@ -114,6 +213,12 @@ int run(int argc, char** argv) {
   if (import_regions_command->parsed()) {
     auto config = load(import_flags);
     return config ? import_regions(*config, regions_file) : kExitBadStartup;
+  }
+  for (const auto& entry : database_commands.entries) {
+    if (entry.command->parsed()) {
+      auto config = load(*entry.flags);
+      return config ? entry.run(*config) : kExitBadStartup;
+    }
   }
   return kExitBadStartup;
 }

@@ -11,6 +11,7 @@
 #include "app/master_data/demo_data.hpp"
 #include "app/master_data/region_import.hpp"
 #include "cli/cli.hpp"
+#include "cli/identity_commands.hpp"
 #include "common/build_info.hpp"
 #include "common/logging.hpp"
 #include "http/http_service.hpp"
@@ -24,7 +25,8 @@ namespace {
 
 void say_error(std::string_view what) { std::cerr << "sigap: " << what << '\n'; }
 
-// Opens the configured database (creating the data dir for SQLite) or says why not.
+}  // namespace
+
 std::unique_ptr<app::ports::Storage> open_database(const Config& config) {
   auto url = storage::parse_database_url(config.db, "db");
   if (!url) {
@@ -49,6 +51,8 @@ std::unique_ptr<app::ports::Storage> open_database(const Config& config) {
   return std::move(*opened);
 }
 
+namespace {
+
 fs::path default_web_dir() {
   // The build puts the binary at build/sigap and the front end at web/dist.
   std::error_code ec;
@@ -72,6 +76,7 @@ std::string url_of(const Config& config, std::uint16_t port) {
 int serve(Config config, bool load_demo) {
   auto storage = open_database(config);
   if (!storage) return kExitBadStartup;
+  std::vector<app::identity::DemoAccount> demo_accounts;
   if (load_demo) {
     auto loaded = app::master_data::load_palembang_demo_data(*storage);
     if (!loaded) {
@@ -80,6 +85,9 @@ int serve(Config config, bool load_demo) {
     }
     logging::app().info("demo data: {} regions, {} units, {} categories", loaded->regions.total(), loaded->units,
                         loaded->categories);
+    auto accounts = prepare_demo_accounts(*storage, config);
+    if (!accounts) return kExitFailure;
+    demo_accounts = std::move(*accounts);
   }
   http::HttpServiceOptions options;
   options.server.host = config.host;
@@ -98,8 +106,9 @@ int serve(Config config, bool load_demo) {
   logging::app().info("listening on {} ({} database)", url, storage->backend());
   if (load_demo) {
     std::cout << "Sigap demo (Kota Palembang) is running at " << url << "\n"
-              << "Data directory: " << config.data_dir << "\n"
-              << "Stop with Ctrl+C." << std::endl;
+              << "Data directory: " << config.data_dir << "\n";
+    print_demo_accounts(std::cout, demo_accounts, config);
+    std::cout << "Stop with Ctrl+C." << std::endl;
   } else {
     std::cout << "Sigap is listening on " << url << std::endl;
   }

@@ -1,14 +1,21 @@
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 
+#include "app/ports/storage.hpp"
 #include "cli/config.hpp"
 
 namespace sigap::cli {
 
+/// Opens the configured database, applying pending migrations and creating the data dir for
+/// SQLite. On failure prints the one line saying why on stderr and returns null (the caller
+/// exits with kExitBadStartup).
+std::unique_ptr<app::ports::Storage> open_database(const Config& config);
+
 /// Serves HTTP until SIGTERM/SIGINT. With `load_demo` the Palembang demo data is loaded first
-/// and the URL printed on stdout.
+/// with the demo accounts (identity_commands.hpp), and the URL and the accounts printed on stdout.
 int serve(Config config, bool load_demo);
 /// Applies pending migrations and reports the schema version.
 int migrate(Config config);

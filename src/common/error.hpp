@@ -17,6 +17,9 @@ enum class ErrorCode {
   invalid_input,    // the request is malformed (bad JSON, bad syntax)
   validation,       // well-formed, but fields break rules (see Error::fields)
   not_found,
+  unauthenticated,  // who you are is unknown or the proof is wrong (sign in)
+  forbidden,        // known, and not allowed
+  too_many_requests,
   conflict,
   unsupported_media_type,
   payload_too_large,

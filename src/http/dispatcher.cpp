@@ -7,7 +7,9 @@
 #include <fmt/format.h>
 
 #include "common/logging.hpp"
+#include "app/audit/record_audit.hpp"
 #include "http/problem_json.hpp"
+#include "http/security_headers.hpp"
 
 namespace sigap::http {
 
@@ -46,8 +48,13 @@ std::string request_id_for(const Request& request) {
 }
 
 Dispatcher::Dispatcher(Router router, std::unique_ptr<StaticFiles> static_files, HttpMetrics& metrics,
-                       DispatcherOptions options)
-    : router_(std::move(router)), static_files_(std::move(static_files)), metrics_(metrics), options_(options) {}
+                       DispatcherOptions options, const AccessGate& gate, RateLimiter& limiter)
+    : router_(std::move(router)),
+      static_files_(std::move(static_files)),
+      metrics_(metrics),
+      options_(options),
+      gate_(gate),
+      limiter_(limiter) {}
 
 std::size_t Dispatcher::body_limit_for(std::string_view method, std::string_view path) const {
   auto decoded = decode_path(path.substr(0, path.find('?')));
@@ -84,6 +91,15 @@ Response Dispatcher::route(Request& request, std::string& route_name) const {
   const auto& route = *match.route;
   route_name = route.pattern;
   request.path_params = std::move(match.params);
+  if (route.budget) {
+    auto verdict = limiter_.take(*route.budget, "ip:" + request.remote_address);
+    if (!verdict.allowed) return too_many_requests(request, verdict.retry_after);
+  }
+  if (auto refused = gate_.check(request, route)) return std::move(*refused);
+  if (!route.budget && request.actor.signed_in()) {
+    auto verdict = limiter_.take(RateBudget::api, app::audit::audit_name(request.actor));
+    if (!verdict.allowed) return too_many_requests(request, verdict.retry_after);
+  }
   if (route.body == BodyKind::json) {
     auto content_type = request.header("content-type");
     if (!content_type || !is_json_media_type(*content_type)) {
@@ -116,6 +132,7 @@ Response Dispatcher::dispatch(Request& request) const {
     response = problem_response(Error::internal("unknown exception"), request);
   }
   response.set_header("X-Request-Id", request.request_id);
+  add_security_headers(response);
   auto elapsed = std::chrono::steady_clock::now() - started;
   metrics_.record(route_name, request.method, response.status, elapsed);
 

@@ -3,6 +3,7 @@
 #include <cstddef>
 #include <memory>
 
+#include "http/access_gate.hpp"
 #include "http/metrics.hpp"
 #include "http/router.hpp"
 #include "http/static_files.hpp"
@@ -16,11 +17,12 @@ struct DispatcherOptions {
 /// Everything between a parsed request and its response that is not socket I/O: request id,
 /// language, routing (404, 405 with Allow), body checks (415, 400), the handler, turning a
 /// thrown exception into a 500 that reveals nothing, metrics and the access log. The static
-/// front end answers paths outside /api/ that no route claims. Thread-safe.
+/// front end answers paths outside /api/ that no route claims. Rate limits (429) and security
+/// headers on every response. Thread-safe.
 class Dispatcher {
  public:
   Dispatcher(Router router, std::unique_ptr<StaticFiles> static_files, HttpMetrics& metrics,
-             DispatcherOptions options);
+             DispatcherOptions options, const AccessGate& gate, RateLimiter& limiter);
 
   /// The largest body the route for this request accepts, so the server can refuse a larger
   /// one (413) before reading it.
@@ -39,6 +41,8 @@ class Dispatcher {
   std::unique_ptr<StaticFiles> static_files_;
   HttpMetrics& metrics_;
   DispatcherOptions options_;
+  const AccessGate& gate_;
+  RateLimiter& limiter_;
 };
 
 /// A fresh request id, or the client's X-Request-Id when it is 1-64 characters of

@@ -6,8 +6,11 @@
 namespace sigap::http {
 
 HttpService::HttpService(app::ports::Storage& storage, HttpServiceOptions options)
-    : handlers_(std::make_unique<Handlers>(Handlers{handlers::HealthHandlers(storage, metrics_),
-                                                    handlers::MasterDataHandlers(storage)})) {
+    : clock_(options.clock ? *options.clock : system_clock_),
+      authenticator_(std::make_unique<Authenticator>(storage, clock_, options.sessions)),
+      gate_(std::make_unique<AccessGate>(*authenticator_, storage, clock_)),
+      limiter_(std::make_unique<RateLimiter>(clock_, options.rate_limits)),
+      handlers_(std::make_unique<Handlers>(storage, metrics_, clock_, options.sessions)) {
   std::unique_ptr<StaticFiles> static_files;
   std::error_code ec;
   if (!options.web_dir.empty() && std::filesystem::is_directory(options.web_dir, ec)) {
@@ -16,7 +19,7 @@ HttpService::HttpService(app::ports::Storage& storage, HttpServiceOptions option
     logging::app().warn("web front end not found at {}: serving the API only", options.web_dir.string());
   }
   dispatcher_ = std::make_unique<Dispatcher>(Router(make_routes(*handlers_)), std::move(static_files), metrics_,
-                                             options.dispatcher);
+                                             options.dispatcher, *gate_, *limiter_);
   server_ = std::make_unique<Server>(options.server, *dispatcher_, metrics_);
 }
 

@@ -1,9 +1,12 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <memory>
 
+#include "app/identity/session_policy.hpp"
 #include "app/ports/storage.hpp"
+#include "common/clock.hpp"
 #include "http/dispatcher.hpp"
 #include "http/server.hpp"
 
@@ -13,6 +16,9 @@ struct HttpServiceOptions {
   ServerOptions server;
   DispatcherOptions dispatcher;
   std::filesystem::path web_dir;  // the built front end; empty or missing: API only
+  app::identity::SessionPolicy sessions;
+  const Clock* clock = nullptr;   // null: the system clock (tests pass a fake one)
+  std::map<RateBudget, BucketPolicy> rate_limits = RateLimiter::defaults();
 };
 
 /// The whole HTTP side wired together: handlers over the storage, the route table, the
@@ -30,7 +36,12 @@ class HttpService {
   [[nodiscard]] const Router& router() const { return dispatcher_->router(); }
 
  private:
+  SystemClock system_clock_;
+  const Clock& clock_;
   HttpMetrics metrics_;
+  std::unique_ptr<Authenticator> authenticator_;
+  std::unique_ptr<AccessGate> gate_;
+  std::unique_ptr<RateLimiter> limiter_;
   std::unique_ptr<struct Handlers> handlers_;
   std::unique_ptr<Dispatcher> dispatcher_;
   std::unique_ptr<Server> server_;

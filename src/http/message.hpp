@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "common/text.hpp"
+#include "domain/access/access.hpp"
 
 namespace sigap::http {
 
@@ -26,6 +27,8 @@ struct Request {
   std::string request_id;
   Language language = Language::id;
   std::map<std::string, std::string, std::less<>> path_params;
+  domain::access::Actor actor;  // anonymous unless a session or API key proved otherwise
+  std::string session_token;    // the cookie's token, when signed in by cookie
 
   /// The first header of that (lower-case) name.
   [[nodiscard]] std::optional<std::string_view> header(std::string_view name) const;

@@ -66,6 +66,9 @@ int status_for(ErrorCode code) {
     case ErrorCode::invalid_input: return 400;
     case ErrorCode::validation: return 422;
     case ErrorCode::not_found: return 404;
+    case ErrorCode::unauthenticated: return 401;
+    case ErrorCode::forbidden: return 403;
+    case ErrorCode::too_many_requests: return 429;
     case ErrorCode::conflict: return 409;
     case ErrorCode::unsupported_media_type: return 415;
     case ErrorCode::payload_too_large: return 413;

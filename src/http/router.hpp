@@ -3,11 +3,14 @@
 #include <cstddef>
 #include <functional>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "domain/access/access.hpp"
 #include "http/message.hpp"
+#include "http/rate_limiter.hpp"
 
 namespace sigap::http {
 
@@ -24,8 +27,13 @@ struct Route {
   Handler handler;
   BodyKind body = BodyKind::none;
   std::size_t max_body = 0;  // 0: the server's JSON body limit
-  /// Who may call it. "public" for now; the policy module of issue #3 checks the rest.
-  std::string permission = "public";
+  /// What the caller must be allowed to do (domain/access: can(actor, permission)). Every route
+  /// declares one; the dispatcher refuses to run a route without (a test walks the table).
+  std::optional<domain::access::Action> permission;
+  /// A budget of its own, taken per client address before the handler runs (sign-in, public
+  /// intake). Routes without one spend the signed-in caller's `api` budget; anonymous reads of
+  /// public data are not limited here (many citizens share one carrier NAT address).
+  std::optional<RateBudget> budget;
 };
 
 /// Matches a method and a decoded path against the table. Literal segments win over

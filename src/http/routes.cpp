@@ -9,24 +9,61 @@ Handler bind(Object& object, Response (Object::*method)(const Request&)) {
   return [&object, method](const Request& request) { return (object.*method)(request); };
 }
 
+constexpr std::size_t kSmallJson = 16 * 1024;
+
 }  // namespace
 
 std::vector<Route> make_routes(Handlers& h) {
+  using domain::access::Action;
+  using handlers::AdminHandlers;
   using handlers::HealthHandlers;
   using handlers::MasterDataHandlers;
+  using handlers::SessionHandlers;
   auto& md = h.master_data;
+  auto& admin = h.admin;
+  auto json = BodyKind::json;
   return {
       // Operations
-      {"GET", "/healthz", bind(h.health, &HealthHandlers::healthz)},
-      {"GET", "/readyz", bind(h.health, &HealthHandlers::readyz)},
-      {"GET", "/metrics", bind(h.health, &HealthHandlers::metrics)},
+      {"GET", "/healthz", bind(h.health, &HealthHandlers::healthz), {}, 0, Action::public_read},
+      {"GET", "/readyz", bind(h.health, &HealthHandlers::readyz), {}, 0, Action::public_read},
+      {"GET", "/metrics", bind(h.health, &HealthHandlers::metrics), {}, 0, Action::public_read},
       // Master data (public reads)
-      {"GET", "/api/v1/regions", bind(md, &MasterDataHandlers::list_regions)},
-      {"GET", "/api/v1/regions/{code}", bind(md, &MasterDataHandlers::get_region)},
-      {"POST", "/api/v1/regions/search", bind(md, &MasterDataHandlers::search_regions), BodyKind::json, 16 * 1024},
-      {"GET", "/api/v1/units", bind(md, &MasterDataHandlers::list_units)},
-      {"GET", "/api/v1/units/{id}", bind(md, &MasterDataHandlers::get_unit)},
-      {"GET", "/api/v1/categories", bind(md, &MasterDataHandlers::list_categories)},
+      {"GET", "/api/v1/regions", bind(md, &MasterDataHandlers::list_regions), {}, 0, Action::public_read},
+      {"GET", "/api/v1/regions/{code}", bind(md, &MasterDataHandlers::get_region), {}, 0, Action::public_read},
+      {"POST", "/api/v1/regions/search", bind(md, &MasterDataHandlers::search_regions), json, kSmallJson,
+       Action::public_read},
+      {"GET", "/api/v1/units", bind(md, &MasterDataHandlers::list_units), {}, 0, Action::public_read},
+      {"GET", "/api/v1/units/{id}", bind(md, &MasterDataHandlers::get_unit), {}, 0, Action::public_read},
+      {"GET", "/api/v1/categories", bind(md, &MasterDataHandlers::list_categories), {}, 0, Action::public_read},
+      // Session: sign in is open to all (throttled); the rest is the caller's own account
+      {"POST", "/api/v1/session", bind(h.session, &SessionHandlers::sign_in), json, kSmallJson, Action::public_read,
+       RateBudget::login},
+      {"GET", "/api/v1/session", bind(h.session, &SessionHandlers::who_am_i), {}, 0, Action::read_own_account},
+      {"DELETE", "/api/v1/session", bind(h.session, &SessionHandlers::sign_out), {}, 0, Action::read_own_account},
+      {"POST", "/api/v1/session/second-factor", bind(h.session, &SessionHandlers::second_factor), json, kSmallJson,
+       Action::read_own_account, RateBudget::login},
+      {"POST", "/api/v1/session/totp", bind(h.session, &SessionHandlers::start_totp), {}, 0, Action::read_own_account},
+      {"POST", "/api/v1/session/totp/confirm", bind(h.session, &SessionHandlers::confirm_totp), json, kSmallJson,
+       Action::read_own_account},
+      // Users
+      {"GET", "/api/v1/users", bind(admin, &AdminHandlers::list_users), {}, 0, Action::manage_users},
+      {"POST", "/api/v1/users", bind(admin, &AdminHandlers::create_user), json, kSmallJson, Action::manage_users},
+      {"POST", "/api/v1/users/{id}/disable", bind(admin, &AdminHandlers::disable_user), {}, 0, Action::manage_users},
+      {"POST", "/api/v1/users/{id}/enable", bind(admin, &AdminHandlers::enable_user), {}, 0, Action::manage_users},
+      {"PUT", "/api/v1/users/{id}/password", bind(admin, &AdminHandlers::reset_password), json, kSmallJson,
+       Action::manage_users},
+      {"POST", "/api/v1/users/{id}/memberships", bind(admin, &AdminHandlers::grant), json, kSmallJson,
+       Action::manage_users},
+      {"DELETE", "/api/v1/users/{id}/memberships", bind(admin, &AdminHandlers::revoke), json, kSmallJson,
+       Action::manage_users},
+      // API keys
+      {"GET", "/api/v1/api-keys", bind(admin, &AdminHandlers::list_api_keys), {}, 0, Action::manage_api_keys},
+      {"POST", "/api/v1/api-keys", bind(admin, &AdminHandlers::create_api_key), json, kSmallJson,
+       Action::manage_api_keys},
+      {"DELETE", "/api/v1/api-keys/{id}", bind(admin, &AdminHandlers::revoke_api_key), {}, 0,
+       Action::manage_api_keys},
+      // Audit log
+      {"GET", "/api/v1/audit", bind(admin, &AdminHandlers::list_audit), {}, 0, Action::read_audit},
   };
 }
 

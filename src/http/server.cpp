@@ -9,6 +9,7 @@
 #include "common/logging.hpp"
 #include "http/pch.hpp"
 #include "http/problem_json.hpp"
+#include "http/security_headers.hpp"
 
 namespace sigap::http {
 
@@ -202,6 +203,7 @@ class Server::Impl {
     auto request = partial_request(header_only);
     auto response = problem_response(status, detail, request);
     response.set_header("X-Request-Id", request.request_id);
+    add_security_headers(response);
     logging::RequestScope scope(request.request_id);
     logging::app().info("refused {} {}: {}", request.method, request.path, status);
     auto out = to_beast(std::move(response), header_only.version() ? header_only.version() : 11, false, false);

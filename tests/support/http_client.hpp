@@ -23,7 +23,9 @@ struct HttpResult {
 /// Not thread-safe: one per thread.
 class HttpClient {
  public:
-  explicit HttpClient(std::string base_url);
+  /// `source_address`: the local address to connect from (e.g. "127.0.0.2", another client
+  /// on loopback); empty lets the system choose.
+  explicit HttpClient(std::string base_url, std::string source_address = {});
   ~HttpClient();
   HttpClient(const HttpClient&) = delete;
   HttpClient& operator=(const HttpClient&) = delete;
@@ -39,6 +41,7 @@ class HttpClient {
 
  private:
   std::string base_url_;
+  std::string source_address_;
   void* curl_;
 };
 

@@ -26,7 +26,8 @@ int status_from(int raw) {
 
 }  // namespace
 
-Process::Process(const std::vector<std::string>& argv, const std::vector<std::string>& extra_environment) {
+Process::Process(const std::vector<std::string>& argv, const std::vector<std::string>& extra_environment,
+                 std::string_view stdin_text) {
   if (argv.empty()) throw std::invalid_argument("Process: empty argv");
   std::vector<char*> args;
   for (const auto& arg : argv) args.push_back(const_cast<char*>(arg.c_str()));
@@ -38,21 +39,46 @@ Process::Process(const std::vector<std::string>& argv, const std::vector<std::st
   for (const auto& variable : extra_environment) environment.push_back(const_cast<char*>(variable.c_str()));
   environment.push_back(nullptr);
 
+  // The input is written whole before the child starts (a pipe holds 64 KiB), so the write can
+  // neither block nor meet a closed reader.
+  int input = -1;
+  if (!stdin_text.empty()) {
+    constexpr std::size_t kPipeCapacity = std::size_t{64} * 1024;
+    if (stdin_text.size() > kPipeCapacity) throw std::invalid_argument("Process: stdin_text over 64 KiB");
+    std::array<int, 2> in{};
+    if (pipe2(in.data(), O_CLOEXEC) != 0) throw std::runtime_error("pipe2 failed");
+    auto wrote = write(in[1], stdin_text.data(), stdin_text.size());
+    close(in[1]);
+    if (wrote != static_cast<ssize_t>(stdin_text.size())) {
+      close(in[0]);
+      throw std::runtime_error("writing the child's stdin failed");
+    }
+    input = in[0];
+  }
   std::array<int, 2> out{};
   std::array<int, 2> err{};
-  if (pipe2(out.data(), O_CLOEXEC) != 0) throw std::runtime_error("pipe2 failed");
+  if (pipe2(out.data(), O_CLOEXEC) != 0) {
+    if (input >= 0) close(input);
+    throw std::runtime_error("pipe2 failed");
+  }
   if (pipe2(err.data(), O_CLOEXEC) != 0) {
+    if (input >= 0) close(input);
     close(out[0]);
     close(out[1]);
     throw std::runtime_error("pipe2 failed");
   }
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
+  if (input >= 0) {
+    posix_spawn_file_actions_adddup2(&actions, input, STDIN_FILENO);
+  } else {
+    posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
+  }
   posix_spawn_file_actions_adddup2(&actions, out[1], STDOUT_FILENO);
   posix_spawn_file_actions_adddup2(&actions, err[1], STDERR_FILENO);
   int spawned = posix_spawn(&pid_, args[0], &actions, nullptr, args.data(), environment.data());
   posix_spawn_file_actions_destroy(&actions);
+  if (input >= 0) close(input);
   close(out[1]);
   close(err[1]);
   if (spawned != 0) {
@@ -157,7 +183,12 @@ std::string Process::stderr_text() const {
 }
 
 ProcessResult run_process(const std::vector<std::string>& argv, std::chrono::milliseconds timeout) {
-  Process process(argv);
+  return run_process_with_input(argv, {}, timeout);
+}
+
+ProcessResult run_process_with_input(const std::vector<std::string>& argv, std::string_view stdin_text,
+                                     std::chrono::milliseconds timeout) {
+  Process process(argv, {}, stdin_text);
   ProcessResult result;
   if (auto status = process.wait(timeout)) result.status = *status;
   result.out = process.stdout_text();

@@ -17,11 +17,13 @@ namespace sigap::testing {
 /// both pipes all the time, so a chatty child never blocks on a full pipe. The child gets this
 /// process's environment without SIGAP_* variables (they would configure it behind the test's
 /// back), plus `extra_environment` ("NAME=value"). If the child still runs when the Process is
-/// destroyed it is killed (SIGKILL) and reaped, so a failing test leaves nothing behind.
+/// destroyed it is killed (SIGKILL) and reaped, so a failing test leaves nothing behind. Its
+/// stdin is `stdin_text` (at most 64 KiB, then end of file), or /dev/null when that is empty.
 /// Not thread-safe apart from the output accessors.
 class Process {
  public:
-  explicit Process(const std::vector<std::string>& argv, const std::vector<std::string>& extra_environment = {});
+  explicit Process(const std::vector<std::string>& argv, const std::vector<std::string>& extra_environment = {},
+                   std::string_view stdin_text = {});
   ~Process();
   Process(const Process&) = delete;
   Process& operator=(const Process&) = delete;
@@ -64,6 +66,10 @@ struct ProcessResult {
 /// Runs `argv` to completion (killing it after `timeout`) and returns its status and output.
 ProcessResult run_process(const std::vector<std::string>& argv,
                           std::chrono::milliseconds timeout = std::chrono::seconds(20));
+
+/// run_process with `stdin_text` as the child's stdin (see Process).
+ProcessResult run_process_with_input(const std::vector<std::string>& argv, std::string_view stdin_text,
+                                     std::chrono::milliseconds timeout = std::chrono::seconds(20));
 
 /// The non-empty lines of `text`.
 std::vector<std::string> lines_of(std::string_view text);

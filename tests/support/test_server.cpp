@@ -27,6 +27,8 @@ TestServer::TestServer(TestServerOptions options) : storage_(open_sqlite(dir_)) 
   service_options.server.read_timeout = options.read_timeout;
   service_options.dispatcher.max_json_body = options.max_json_body;
   service_options.web_dir = options.web_dir;
+  service_options.clock = options.clock;
+  service_options.rate_limits = options.rate_limits;
   service_ = std::make_unique<http::HttpService>(*storage_, service_options);
   if (auto listening = service_->listen(); !listening) {
     throw std::runtime_error("listen: " + listening.error().message().en);

@@ -15,6 +15,9 @@ struct TestServerOptions {
   std::size_t max_json_body = 1024 * 1024;
   std::filesystem::path web_dir;  // empty: API only
   std::chrono::seconds read_timeout{30};
+  const Clock* clock = nullptr;  // null: the system clock
+  /// Rate limits; tests that sign in many times from 127.0.0.1 raise the login budget.
+  std::map<http::RateBudget, http::BucketPolicy> rate_limits = http::RateLimiter::defaults();
 };
 
 /// The real HTTP service on 127.0.0.1, a free port, over a real SQLite file in a temp dir,

@@ -4,10 +4,12 @@
 #include <functional>
 #include <string_view>
 
+#include "app/ports/audit_log.hpp"
 #include "app/ports/category_repository.hpp"
 #include "app/ports/region_repository.hpp"
 #include "app/ports/transaction.hpp"
 #include "app/ports/unit_repository.hpp"
+#include "app/ports/user_repository.hpp"
 #include "common/error.hpp"
 
 namespace sigap::app::ports {
@@ -32,6 +34,9 @@ class Storage {
   virtual RegionRepository& regions() = 0;
   virtual UnitRepository& units() = 0;
   virtual CategoryRepository& categories() = 0;
+  virtual UserRepository& users() = 0;
+  virtual CredentialRepository& credentials() = 0;
+  virtual AuditRepository& audit() = 0;
 
   /// Runs `work` in one transaction and returns once it is durable (committed) or failed.
   /// When `work` returns an error nothing it wrote is kept and that error is returned.

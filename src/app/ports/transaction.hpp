@@ -1,5 +1,7 @@
 #pragma once
 
+#include "app/ports/audit_log.hpp"
+#include "app/ports/identity_writer.hpp"
 #include "app/ports/master_data_writer.hpp"
 
 namespace sigap::app::ports {
@@ -10,6 +12,8 @@ class Transaction {
  public:
   virtual ~Transaction() = default;
   virtual MasterDataWriter& master_data() = 0;
+  virtual IdentityWriter& identity() = 0;
+  virtual AuditWriter& audit() = 0;
 };
 
 }  // namespace sigap::app::ports

@@ -7,5 +7,7 @@ namespace sigap::storage::migrations {
 // The SQL files of this folder, embedded by cmake/EmbedFiles.cmake (see storage/CMakeLists.txt).
 std::string_view sqlite_0001_master_data();
 std::string_view postgres_0001_master_data();
+std::string_view sqlite_0002_identity();
+std::string_view postgres_0002_identity();
 
 }  // namespace sigap::storage::migrations

@@ -7,15 +7,17 @@
 namespace sigap::storage::migrations {
 
 std::span<const Migration> sqlite_migrations() {
-  static const std::array<Migration, 1> list{{
+  static const std::array<Migration, 2> list{{
       {1, "master_data", sqlite_0001_master_data()},
+      {2, "identity", sqlite_0002_identity()},
   }};
   return list;
 }
 
 std::span<const Migration> postgres_migrations() {
-  static const std::array<Migration, 1> list{{
+  static const std::array<Migration, 2> list{{
       {1, "master_data", postgres_0001_master_data()},
+      {2, "identity", postgres_0002_identity()},
   }};
   return list;
 }

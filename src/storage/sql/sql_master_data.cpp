@@ -136,6 +136,20 @@ Result<std::optional<dm::Unit>> SqlUnitRepository::find_by_code(std::string_view
   return first_of<dm::Unit>(backend_.read(sql(kUnitColumns, "WHERE code = $1"), {std::string(code)}), unit_from);
 }
 
+Result<std::vector<std::string>> SqlUnitRepository::path_to(std::string_view code) {
+  // Walks up the parents; depth counts from the unit, so the root comes last and is reversed.
+  auto rows = backend_.read(
+      "WITH RECURSIVE up (code, parent_code, depth) AS ("
+      " SELECT code, parent_code, 0 FROM units WHERE code = $1"
+      " UNION ALL SELECT u.code, u.parent_code, up.depth + 1 FROM units u JOIN up ON u.code = up.parent_code"
+      " WHERE up.depth < 32) SELECT code FROM up ORDER BY depth DESC",
+      {std::string(code)});
+  if (!rows) return rows.error();
+  std::vector<std::string> path;
+  for (const auto& row : rows->rows) path.push_back(text_at(row, 0));
+  return path;
+}
+
 // --- categories ---
 
 Result<std::vector<dm::Category>> SqlCategoryRepository::list() {

@@ -28,6 +28,7 @@ class SqlUnitRepository final : public app::ports::UnitRepository {
   Result<std::vector<domain::master_data::Unit>> list(const app::ports::UnitFilter& filter) override;
   Result<std::optional<domain::master_data::Unit>> find_by_id(std::int64_t id) override;
   Result<std::optional<domain::master_data::Unit>> find_by_code(std::string_view code) override;
+  Result<std::vector<std::string>> path_to(std::string_view code) override;
 
  private:
   SqlBackend& backend_;

@@ -3,7 +3,9 @@
 #include <memory>
 
 #include "app/ports/storage.hpp"
+#include "storage/sql/sql_audit.hpp"
 #include "storage/sql/sql_backend.hpp"
+#include "storage/sql/sql_identity.hpp"
 #include "storage/sql/sql_master_data.hpp"
 
 namespace sigap::storage::sql {
@@ -18,6 +20,9 @@ class SqlStorage final : public app::ports::Storage {
   app::ports::RegionRepository& regions() override { return regions_; }
   app::ports::UnitRepository& units() override { return units_; }
   app::ports::CategoryRepository& categories() override { return categories_; }
+  app::ports::UserRepository& users() override { return users_; }
+  app::ports::CredentialRepository& credentials() override { return credentials_; }
+  app::ports::AuditRepository& audit() override { return audit_; }
   Result<void> write(const Work& work) override;
   Result<void> ping() override { return backend_->ping(); }
   [[nodiscard]] app::ports::StorageStats stats() const override { return backend_->stats(); }
@@ -28,6 +33,9 @@ class SqlStorage final : public app::ports::Storage {
   SqlRegionRepository regions_;
   SqlUnitRepository units_;
   SqlCategoryRepository categories_;
+  SqlUserRepository users_;
+  SqlCredentialRepository credentials_;
+  SqlAuditRepository audit_;
 };
 
 }  // namespace sigap::storage::sql

@@ -1,0 +1,31 @@
+#pragma once
+
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "common/error.hpp"
+#include "domain/identity/user.hpp"
+
+namespace sigap::app::ports {
+
+/// Reads users with their memberships. Thread-safe.
+class UserRepository {
+ public:
+  virtual ~UserRepository() = default;
+  virtual Result<std::optional<domain::identity::User>> find_by_email(std::string_view email) = 0;
+  virtual Result<std::optional<domain::identity::User>> find_by_id(std::int64_t id) = 0;
+  /// All users, by e-mail.
+  virtual Result<std::vector<domain::identity::User>> list() = 0;
+};
+
+/// Reads sessions and API keys. Thread-safe.
+class CredentialRepository {
+ public:
+  virtual ~CredentialRepository() = default;
+  virtual Result<std::optional<domain::identity::Session>> find_session(std::string_view token_hash) = 0;
+  virtual Result<std::optional<domain::identity::ApiKey>> find_api_key(std::string_view prefix) = 0;
+  virtual Result<std::vector<domain::identity::ApiKey>> list_api_keys() = 0;
+};
+
+}  // namespace sigap::app::ports

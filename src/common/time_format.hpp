@@ -1,0 +1,17 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "common/clock.hpp"
+
+namespace sigap {
+
+/// "2026-11-26T06:25:00Z": how times are stored (both backends) and sent in the API. Seconds
+/// precision; such strings sort in time order.
+std::string format_utc(TimePoint time);
+/// The inverse of format_utc; nullopt for anything else.
+std::optional<TimePoint> parse_utc(std::string_view text);
+
+}  // namespace sigap

@@ -1,0 +1,139 @@
+#include "domain/access/access.hpp"
+
+#include <algorithm>
+#include <array>
+#include <utility>
+
+namespace sigap::domain::access {
+
+namespace {
+
+constexpr std::array<std::pair<Role, std::string_view>, 5> kRoles{{
+    {Role::officer, "officer"},
+    {Role::supervisor, "supervisor"},
+    {Role::admin, "admin"},
+    {Role::leader, "leader"},
+    {Role::integrator, "integrator"},
+}};
+
+constexpr std::array<std::pair<Action, std::string_view>, 10> kActions{{
+    {Action::public_read, "public_read"},
+    {Action::read_own_account, "read_own_account"},
+    {Action::manage_users, "manage_users"},
+    {Action::manage_api_keys, "manage_api_keys"},
+    {Action::manage_master_data, "manage_master_data"},
+    {Action::read_audit, "read_audit"},
+    {Action::read_case, "read_case"},
+    {Action::work_case, "work_case"},
+    {Action::reassign_case, "reassign_case"},
+    {Action::read_dashboard, "read_dashboard"},
+}};
+
+/// How far a grant reaches: the units under the membership, or the whole city.
+enum class Reach { in_scope, everywhere };
+
+struct Grant {
+  Role role;
+  Action action;
+  Reach reach;
+};
+
+// The rules, as a table: a new rule is a new row. Actions not listed here for a role are denied.
+constexpr std::array<Grant, 13> kGrants{{
+    {Role::officer, Action::read_case, Reach::in_scope},
+    {Role::officer, Action::work_case, Reach::in_scope},
+    {Role::supervisor, Action::read_case, Reach::in_scope},
+    {Role::supervisor, Action::work_case, Reach::in_scope},
+    {Role::supervisor, Action::reassign_case, Reach::in_scope},
+    {Role::supervisor, Action::read_dashboard, Reach::in_scope},
+    {Role::admin, Action::manage_users, Reach::everywhere},
+    {Role::admin, Action::manage_api_keys, Reach::everywhere},
+    {Role::admin, Action::manage_master_data, Reach::everywhere},
+    {Role::admin, Action::read_audit, Reach::everywhere},
+    {Role::leader, Action::read_case, Reach::everywhere},
+    {Role::leader, Action::read_dashboard, Reach::everywhere},
+    {Role::integrator, Action::read_case, Reach::in_scope},
+}};
+
+template <typename Enum, std::size_t N>
+Result<Enum> parse(const std::array<std::pair<Enum, std::string_view>, N>& names, std::string_view text,
+                   std::string_view field, const Text& what) {
+  for (const auto& [value, name] : names) {
+    if (name == text) return value;
+  }
+  std::string known;
+  for (const auto& [value, name] : names) {
+    if (!known.empty()) known += ", ";
+    known += name;
+  }
+  return Error(ErrorCode::validation, what,
+               {FieldError{std::string(field), Text{"Pilih salah satu: " + known + ".", "Use one of: " + known + "."}}});
+}
+
+bool covers(const Membership& membership, const Resource& resource) {
+  if (resource.unit_path.empty()) return true;
+  return std::find(resource.unit_path.begin(), resource.unit_path.end(), membership.unit_code) !=
+         resource.unit_path.end();
+}
+
+}  // namespace
+
+std::string_view to_string(Role role) {
+  for (const auto& [value, name] : kRoles) {
+    if (value == role) return name;
+  }
+  return "officer";
+}
+
+Result<Role> role_from_string(std::string_view text, std::string_view field) {
+  return parse(kRoles, text, field, Text{"Peran tidak dikenal.", "Unknown role."});
+}
+
+std::string_view to_string(Action action) {
+  for (const auto& [value, name] : kActions) {
+    if (value == action) return name;
+  }
+  return "public_read";
+}
+
+Result<Action> action_from_string(std::string_view text, std::string_view field) {
+  return parse(kActions, text, field, Text{"Izin tidak dikenal.", "Unknown permission."});
+}
+
+bool is_write(Action action) {
+  switch (action) {
+    case Action::public_read:
+    case Action::read_own_account:
+    case Action::read_audit:
+    case Action::read_case:
+    case Action::read_dashboard:
+      return false;
+    default:
+      return true;
+  }
+}
+
+bool Actor::has_role(Role role) const {
+  return std::any_of(memberships.begin(), memberships.end(), [&](const Membership& m) { return m.role == role; });
+}
+
+Decision can(const Actor& actor, Action action, const Resource& resource) {
+  if (action == Action::public_read) return Decision::allow;
+  if (!actor.signed_in()) return Decision::unauthenticated;
+  if (action == Action::read_own_account) return Decision::allow;
+  // An API key does only what it was granted, and never more than its memberships allow.
+  if (actor.kind == ActorKind::api_client &&
+      std::find(actor.scopes.begin(), actor.scopes.end(), action) == actor.scopes.end()) {
+    return Decision::forbidden;
+  }
+  for (const auto& grant : kGrants) {
+    if (grant.action != action) continue;
+    for (const auto& membership : actor.memberships) {
+      if (membership.role != grant.role) continue;
+      if (grant.reach == Reach::everywhere || covers(membership, resource)) return Decision::allow;
+    }
+  }
+  return Decision::forbidden;
+}
+
+}  // namespace sigap::domain::access

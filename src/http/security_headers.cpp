@@ -1,0 +1,60 @@
+#include "http/security_headers.hpp"
+
+#include <array>
+#include <cctype>
+#include <string>
+#include <utility>
+
+namespace sigap::http {
+
+namespace {
+
+constexpr std::array<std::pair<std::string_view, std::string_view>, 5> kAlwaysHeaders{{
+    {"X-Content-Type-Options", "nosniff"},
+    {"Referrer-Policy", "strict-origin-when-cross-origin"},
+    {"X-Frame-Options", "DENY"},
+    {"Cross-Origin-Opener-Policy", "same-origin"},
+    {"Permissions-Policy", "geolocation=(self), camera=(self), microphone=()"},
+}};
+
+bool equals_ignoring_case(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i]))) return false;
+  }
+  return true;
+}
+
+const std::string* find_header(const Response& response, std::string_view name) {
+  for (const auto& [key, value] : response.headers) {
+    if (equals_ignoring_case(key, name)) return &value;
+  }
+  return nullptr;
+}
+
+void add_if_absent(Response& response, std::string_view name, std::string_view value) {
+  if (find_header(response, name) == nullptr) response.headers.emplace_back(std::string(name), std::string(value));
+}
+
+// "text/html; charset=utf-8" and " Text/HTML" are HTML; "text/htmlx" is not.
+bool is_html(const Response& response) {
+  const auto* content_type = find_header(response, "Content-Type");
+  if (content_type == nullptr) return false;
+  std::string_view media_type(*content_type);
+  media_type = media_type.substr(0, media_type.find(';'));
+  auto first = media_type.find_first_not_of(" \t");
+  if (first == std::string_view::npos) return false;
+  media_type = media_type.substr(first, media_type.find_last_not_of(" \t") + 1 - first);
+  return equals_ignoring_case(media_type, "text/html");
+}
+
+}  // namespace
+
+void add_security_headers(Response& response) {
+  for (const auto& [name, value] : kAlwaysHeaders) add_if_absent(response, name, value);
+  if (response.status == 304) return;
+  add_if_absent(response, "Content-Security-Policy",
+                is_html(response) ? kHtmlContentSecurityPolicy : kDefaultContentSecurityPolicy);
+}
+
+}  // namespace sigap::http

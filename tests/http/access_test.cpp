@@ -1,0 +1,296 @@
+// Who may call what, end to end: the route table declares a permission for every route, and a
+// matrix runs anonymous and every role against every protected route over real HTTP.
+#include <map>
+#include <set>
+
+#include <gtest/gtest.h>
+
+#include "app/identity/api_keys.hpp"
+#include "app/identity/user_admin.hpp"
+#include "crypto/totp.hpp"
+#include "support/fake_clock.hpp"
+#include "support/http_client.hpp"
+#include "support/test_server.hpp"
+
+namespace sigap::testing {
+namespace {
+
+namespace da = domain::access;
+
+constexpr std::string_view kPassword = "Sungai-Musi-2026!";
+
+// A signed-in client: the session cookie and its CSRF token, or an API key.
+struct Caller {
+  std::string role;
+  std::vector<std::string> headers;  // Cookie + X-CSRF-Token, or Authorization
+};
+
+TestServerOptions generous_limits(const Clock* clock = nullptr) {
+  TestServerOptions options;
+  options.clock = clock;
+  options.rate_limits[http::RateBudget::login] = http::BucketPolicy{1000, 100};
+  return options;
+}
+
+class AccessTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    clock_ = new FakeClock(std::chrono::system_clock::now());
+    server_ = new TestServer(generous_limits(clock_));
+    app::identity::UserAdmin admin(server_->storage(), *clock_);
+    auto add = [&](const std::string& email, da::Role role, const std::string& unit) {
+      auto user = admin.create({email, email, std::string(kPassword), domain::identity::UserKind::staff, {{unit, role}}},
+                               "test");
+      EXPECT_TRUE(user.ok()) << (user.ok() ? "" : user.error().message().en);
+      return user.ok() ? user->id : 0;
+    };
+    add("officer@test.id", da::Role::officer, "kelurahan-16.71.01.1001");
+    add("supervisor@test.id", da::Role::supervisor, "kecamatan-16.71.01");
+    auto admin_id = add("admin@test.id", da::Role::admin, "pemkot-palembang");
+    auto leader_id = add("leader@test.id", da::Role::leader, "pemkot-palembang");
+    for (auto id : {admin_id, leader_id}) {
+      auto set = server_->storage().write(
+          [&](app::ports::Transaction& tx) { return tx.identity().set_totp(id, std::string(kTotpSecret), true); });
+      EXPECT_TRUE(set.ok());
+    }
+    auto key = app::identity::create_api_key(server_->storage(), *clock_,
+                                             {"Aplikasi PUPR", "dinas-pupr", {da::Action::read_case}}, "test");
+    EXPECT_TRUE(key.ok());
+    api_key_ = new std::string(key.ok() ? key->token : "");
+  }
+
+  static void TearDownTestSuite() {
+    delete server_;
+    delete clock_;
+    delete api_key_;
+  }
+
+  static std::string current_code() {
+    auto secret = crypto::base32_decode(kTotpSecret);
+    auto seconds = std::chrono::duration_cast<std::chrono::seconds>(clock_->now().time_since_epoch()).count();
+    return crypto::totp_code(*secret, seconds);
+  }
+
+  // Signs in over HTTP (and gives the TOTP code where the account has one).
+  static Caller sign_in(const std::string& role) {
+    if (role == "integrator") return {role, {"Authorization: Bearer " + *api_key_}};
+    HttpClient client(server_->base_url());
+    auto response = client.post_json("/api/v1/session",
+                                      R"({"email":")" + role + R"(@test.id","password":")" + std::string(kPassword) + "\"}");
+    EXPECT_EQ(response.status, 201) << response.body;
+    auto cookie = response.header("set-cookie");
+    auto token = cookie.substr(0, cookie.find(';'));
+    auto csrf = std::string(response.json().as_object().at("csrf_token").as_string());
+    Caller caller{role, {"Cookie: " + token, "X-CSRF-Token: " + csrf}};
+    if (response.json().as_object().at("second_factor_pending").as_bool()) {
+      auto headers = caller.headers;
+      headers.emplace_back("Content-Type: application/json");
+      auto verified = client.request("POST", "/api/v1/session/second-factor",
+                                     R"({"code":")" + current_code() + "\"}", headers);
+      EXPECT_EQ(verified.status, 204) << verified.body;
+    }
+    return caller;
+  }
+
+  static constexpr std::string_view kTotpSecret = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+  static inline FakeClock* clock_ = nullptr;
+  static inline TestServer* server_ = nullptr;
+  static inline std::string* api_key_ = nullptr;
+};
+
+TEST_F(AccessTest, EveryRouteInTheTableDeclaresAPermission) {
+  const auto& routes = server_->service().router().routes();
+  ASSERT_FALSE(routes.empty());
+  for (const auto& route : routes) {
+    EXPECT_TRUE(route.permission.has_value()) << route.method << " " << route.pattern << " declares no permission";
+  }
+}
+
+// The expected matrix, written by hand (not derived from the policy table): who may pass the
+// gate of each protected route. Everything not listed for a role is refused.
+const std::map<std::string, std::set<std::string>>& expected_matrix() {
+  static const std::set<std::string> signed_in{"officer", "supervisor", "admin", "leader", "integrator"};
+  static const std::map<std::string, std::set<std::string>> matrix{
+      {"GET /api/v1/session", signed_in},
+      {"POST /api/v1/session/second-factor", signed_in},
+      {"POST /api/v1/session/totp", signed_in},
+      {"POST /api/v1/session/totp/confirm", signed_in},
+      {"GET /api/v1/users", {"admin"}},
+      {"POST /api/v1/users", {"admin"}},
+      {"POST /api/v1/users/{id}/disable", {"admin"}},
+      {"POST /api/v1/users/{id}/enable", {"admin"}},
+      {"PUT /api/v1/users/{id}/password", {"admin"}},
+      {"POST /api/v1/users/{id}/memberships", {"admin"}},
+      {"DELETE /api/v1/users/{id}/memberships", {"admin"}},
+      {"GET /api/v1/api-keys", {"admin"}},
+      {"POST /api/v1/api-keys", {"admin"}},
+      {"DELETE /api/v1/api-keys/{id}", {"admin"}},
+      {"GET /api/v1/audit", {"admin"}},
+  };
+  return matrix;
+}
+
+TEST_F(AccessTest, EveryRoleAgainstEveryProtectedRoute) {
+  std::vector<Caller> callers{{"anonymous", {}}};
+  for (const auto* role : {"officer", "supervisor", "admin", "leader", "integrator"}) callers.push_back(sign_in(role));
+  const auto& matrix = expected_matrix();
+  std::size_t checked = 0;
+  for (const auto& route : server_->service().router().routes()) {
+    auto name = route.method + " " + route.pattern;
+    if (route.permission == da::Action::public_read) continue;
+    if (name == "DELETE /api/v1/session") continue;  // signs the caller out: its own test below
+    auto expected = matrix.find(name);
+    ASSERT_NE(expected, matrix.end()) << name << " is protected but missing from the expected matrix";
+    std::string path = route.pattern;
+    if (auto at = path.find("{id}"); at != std::string::npos) path.replace(at, 4, "999999");
+    for (const auto& caller : callers) {
+      HttpClient client(server_->base_url());
+      auto headers = caller.headers;
+      std::string body;
+      if (route.body == http::BodyKind::json) {
+        headers.emplace_back("Content-Type: application/json");
+        body = "{}";
+      }
+      auto response = client.request(route.method, path, body, headers);
+      bool allowed = expected->second.count(caller.role) > 0;
+      if (caller.role == "anonymous") {
+        EXPECT_EQ(response.status, 401) << name << " as anonymous: " << response.body;
+      } else if (allowed) {
+        EXPECT_NE(response.status, 401) << name << " as " << caller.role << ": " << response.body;
+        EXPECT_NE(response.status, 403) << name << " as " << caller.role << ": " << response.body;
+      } else {
+        EXPECT_EQ(response.status, 403) << name << " as " << caller.role << ": " << response.body;
+      }
+      EXPECT_EQ(response.header("content-type").find("application/problem+json") == 0,
+                response.status >= 400)
+          << name << " as " << caller.role;
+      ++checked;
+    }
+  }
+  EXPECT_GE(checked, 6U * 14U);
+}
+
+TEST_F(AccessTest, ALeaderReadsButEveryWriteIsRefused) {
+  auto leader = sign_in("leader");
+  HttpClient client(server_->base_url());
+  EXPECT_EQ(client.get("/api/v1/session", leader.headers).status, 200);
+  auto headers = leader.headers;
+  headers.emplace_back("Content-Type: application/json");
+  auto created = client.request("POST", "/api/v1/users",
+                                R"({"email":"x@test.id","display_name":"X","password":"Sungai-Musi-2026!"})", headers);
+  EXPECT_EQ(created.status, 403);
+  EXPECT_EQ(client.request("POST", "/api/v1/api-keys", "{}", headers).status, 403);
+}
+
+TEST_F(AccessTest, ACookieWriteWithoutTheCsrfTokenIsRefusedAndChangesNothing) {
+  auto admin = sign_in("admin");
+  HttpClient client(server_->base_url());
+  std::vector<std::string> without_csrf{admin.headers[0], "Content-Type: application/json"};
+  auto created = client.request(
+      "POST", "/api/v1/users",
+      R"({"email":"csrf@test.id","display_name":"C","password":"Sungai-Musi-2026!","memberships":[]})", without_csrf);
+  EXPECT_EQ(created.status, 403) << created.body;
+  auto users = server_->storage().users().find_by_email("csrf@test.id");
+  ASSERT_TRUE(users.ok());
+  EXPECT_FALSE(users->has_value());
+  auto with_csrf = admin.headers;
+  with_csrf.emplace_back("Content-Type: application/json");
+  auto ok = client.request(
+      "POST", "/api/v1/users",
+      R"({"email":"csrf@test.id","display_name":"C","password":"Sungai-Musi-2026!","memberships":[]})", with_csrf);
+  EXPECT_EQ(ok.status, 201) << ok.body;
+}
+
+TEST_F(AccessTest, AdminWithoutTheSecondFactorMayDoNothingButFinishSigningIn) {
+  HttpClient client(server_->base_url());
+  auto response =
+      client.post_json("/api/v1/session", R"({"email":"admin@test.id","password":")" + std::string(kPassword) + "\"}");
+  ASSERT_EQ(response.status, 201);
+  EXPECT_TRUE(response.json().as_object().at("second_factor_pending").as_bool());
+  auto cookie = response.header("set-cookie");
+  std::vector<std::string> headers{"Cookie: " + cookie.substr(0, cookie.find(';'))};
+  auto users = client.get("/api/v1/users", headers);
+  EXPECT_EQ(users.status, 403);
+  EXPECT_NE(users.body.find("dua langkah"), std::string::npos) << users.body;  // "verifikasi dua langkah"
+  auto english = headers;
+  english.emplace_back("Accept-Language: en");
+  EXPECT_NE(client.get("/api/v1/users", english).body.find("two-step"), std::string::npos);
+}
+
+TEST_F(AccessTest, SigningOutEndsTheSessionForEveryTabThatUsedIt) {
+  auto officer = sign_in("officer");
+  HttpClient tab_one(server_->base_url()), tab_two(server_->base_url());
+  EXPECT_EQ(tab_two.get("/api/v1/session", officer.headers).status, 200);
+  auto out = tab_one.request("DELETE", "/api/v1/session", "", officer.headers);
+  EXPECT_EQ(out.status, 204) << out.body;
+  EXPECT_NE(out.header("set-cookie").find("Max-Age=0"), std::string::npos);
+  auto after = tab_two.get("/api/v1/session", officer.headers);
+  EXPECT_EQ(after.status, 401);
+  EXPECT_EQ(after.header("content-type").find("application/problem+json"), 0U);
+}
+
+TEST_F(AccessTest, AnIdleSessionExpiresAndSaysSo) {
+  auto officer = sign_in("officer");
+  HttpClient client(server_->base_url());
+  EXPECT_EQ(client.get("/api/v1/session", officer.headers).status, 200);
+  clock_->advance(std::chrono::minutes(31));
+  auto expired = client.get("/api/v1/session", officer.headers);
+  EXPECT_EQ(expired.status, 401);
+  EXPECT_NE(expired.body.find("berakhir"), std::string::npos) << expired.body;  // "Sesi Anda telah berakhir"
+  // A stale cookie does not break public pages.
+  EXPECT_EQ(client.get("/api/v1/categories", officer.headers).status, 200);
+}
+
+TEST_F(AccessTest, AWrongUserAndAWrongPasswordGetTheSameAnswer) {
+  HttpClient client(server_->base_url());
+  auto wrong_user = client.post_json("/api/v1/session", R"({"email":"nobody@test.id","password":"Sungai-Musi-2026!"})");
+  auto wrong_password = client.post_json("/api/v1/session", R"({"email":"officer@test.id","password":"wrong-wrong-1"})");
+  EXPECT_EQ(wrong_user.status, 401);
+  EXPECT_EQ(wrong_password.status, 401);
+  EXPECT_EQ(wrong_user.json().as_object().at("detail"), wrong_password.json().as_object().at("detail"));
+}
+
+TEST_F(AccessTest, EveryResponseCarriesTheSecurityHeaders) {
+  HttpClient client(server_->base_url());
+  for (const auto* path : {"/healthz", "/api/v1/categories", "/api/v1/users", "/no/such/page"}) {
+    auto response = client.get(path);
+    EXPECT_EQ(response.header("x-content-type-options"), "nosniff") << path;
+    EXPECT_NE(response.header("content-security-policy").find("frame-ancestors 'none'"), std::string::npos) << path;
+    EXPECT_FALSE(response.header("referrer-policy").empty()) << path;
+  }
+}
+
+TEST(LoginThrottleOverHttp, TwentyWrongLoginsAreRefusedAndTheRightPasswordWorksFromAnotherAddressLater) {
+  FakeClock clock(std::chrono::system_clock::now());
+  TestServer server(generous_limits(&clock));
+  app::identity::UserAdmin admin(server.storage(), clock);
+  ASSERT_TRUE(admin
+                  .create({"target@test.id", "Target", std::string(kPassword), domain::identity::UserKind::staff,
+                           {{"dinas-pupr", da::Role::officer}}},
+                          "test")
+                  .ok());
+  HttpClient attacker(server.base_url(), "127.0.0.1");
+  int refused = 0, wrong = 0;
+  for (int i = 0; i < 20; ++i) {
+    auto response = attacker.post_json("/api/v1/session", R"({"email":"target@test.id","password":"guess-guess-)" +
+                                                              std::to_string(i) + "\"}");
+    if (response.status == 429) {
+      ++refused;
+      EXPECT_FALSE(response.header("retry-after").empty());
+      EXPECT_EQ(response.header("content-type").find("application/problem+json"), 0U);
+    } else {
+      EXPECT_EQ(response.status, 401);
+      ++wrong;
+    }
+  }
+  EXPECT_LE(wrong, 6) << "after a few failures the account is slowed";
+  EXPECT_GE(refused, 14);
+  HttpClient owner(server.base_url(), "127.0.0.2");
+  auto body = R"({"email":"target@test.id","password":")" + std::string(kPassword) + "\"}";
+  EXPECT_EQ(owner.post_json("/api/v1/session", body).status, 429) << "still inside the window";
+  clock.advance(std::chrono::minutes(16));
+  EXPECT_EQ(owner.post_json("/api/v1/session", body).status, 201);
+}
+
+}  // namespace
+}  // namespace sigap::testing
