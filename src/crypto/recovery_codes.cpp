@@ -41,6 +41,5 @@ std::string normalize_recovery_code(std::string_view typed) {
   return out;
 }
 
-std::string recovery_code_hash(std::string_view code) { return sha256_hex(normalize_recovery_code(code)); }
 
 }  // namespace sigap::crypto

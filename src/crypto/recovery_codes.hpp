@@ -18,11 +18,8 @@ std::vector<std::string> new_recovery_codes(int count = 10);
 /// Anything else is kept, so a wrong code stays wrong.
 std::string normalize_recovery_code(std::string_view typed);
 
-/// What is stored for a code: SHA-256 hex of its normalised form, so "7kx3 qm2d" and
-/// "7KX3-QM2D" hash alike. The hash is fast and unsalted: it keeps codes from being read
-/// straight out of the database, but a stolen hash can be searched offline across the 2^40
-/// codes, so callers must treat a database leak as burning every recovery code, and must limit
-/// online attempts themselves.
-std::string recovery_code_hash(std::string_view code);
+// What is stored for a code is its Argon2id hash (crypto::hash_password of the normalised
+// form; see app/identity/second_factor.cpp): a code carries only 40 bits, too few for a fast
+// hash to withstand an offline search.
 
 }  // namespace sigap::crypto

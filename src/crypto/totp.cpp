@@ -128,28 +128,33 @@ std::string totp_code(std::string_view secret_bytes, std::int64_t unix_seconds, 
   return hotp(secret_bytes, static_cast<std::uint64_t>(unix_seconds / step), digits);
 }
 
-bool verify_totp(std::string_view secret_base32, std::string_view code, std::int64_t unix_seconds, int window) {
-  if (unix_seconds < 0) return false;
+std::optional<std::int64_t> matching_totp_step(std::string_view secret_base32, std::string_view code,
+                                               std::int64_t unix_seconds, int window) {
+  if (unix_seconds < 0) return std::nullopt;
   const auto secret = base32_decode(secret_base32);
-  if (!secret || secret->empty()) return false;
+  if (!secret || secret->empty()) return std::nullopt;
 
   std::string typed;
   for (char c : code) {
     if (c == ' ') continue;
-    if (c < '0' || c > '9') return false;
+    if (c < '0' || c > '9') return std::nullopt;
     typed += c;
   }
-  if (typed.size() != static_cast<std::size_t>(kVerifyDigits)) return false;
+  if (typed.size() != static_cast<std::size_t>(kVerifyDigits)) return std::nullopt;
 
   if (window < 0) window = 0;
   const std::int64_t current = unix_seconds / kVerifyStep;
-  bool matched = false;
+  std::optional<std::int64_t> matched;
   for (std::int64_t step = current - window; step <= current + window; ++step) {
     if (step < 0) continue;
     const std::string expected = hotp(*secret, static_cast<std::uint64_t>(step), kVerifyDigits);
-    matched = constant_time_equal(expected, typed) || matched;  // no short-circuit: every step is computed
+    if (constant_time_equal(expected, typed) && !matched) matched = step;  // every step is still computed
   }
   return matched;
+}
+
+bool verify_totp(std::string_view secret_base32, std::string_view code, std::int64_t unix_seconds, int window) {
+  return matching_totp_step(secret_base32, code, unix_seconds, window).has_value();
 }
 
 std::string new_totp_secret() {

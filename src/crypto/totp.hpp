@@ -35,6 +35,11 @@ std::string totp_code(std::string_view secret_bytes, std::int64_t unix_seconds, 
 /// single use must remember the last step that succeeded for the account.
 bool verify_totp(std::string_view secret_base32, std::string_view code, std::int64_t unix_seconds, int window = 1);
 
+/// As verify_totp, but says which time step (unix_seconds / 30) the code belongs to, so a caller
+/// can accept each step only once (no replay).
+std::optional<std::int64_t> matching_totp_step(std::string_view secret_base32, std::string_view code,
+                                               std::int64_t unix_seconds, int window = 1);
+
 /// A fresh secret: 20 bytes (160 bits, RFC 4226's recommended length) from the OS CSPRNG, as
 /// 32 base32 characters.
 std::string new_totp_secret();

@@ -45,6 +45,9 @@ std::vector<Route> make_routes(Handlers& h) {
       {"POST", "/api/v1/session/totp", bind(h.session, &SessionHandlers::start_totp), {}, 0, Action::read_own_account},
       {"POST", "/api/v1/session/totp/confirm", bind(h.session, &SessionHandlers::confirm_totp), json, kSmallJson,
        Action::read_own_account},
+      // Citizens may open an account (optional; throttled like sign-in)
+      {"POST", "/api/v1/citizens", bind(h.session, &SessionHandlers::register_citizen), json, kSmallJson,
+       Action::public_read, RateBudget::login},
       // Users
       {"GET", "/api/v1/users", bind(admin, &AdminHandlers::list_users), {}, 0, Action::manage_users},
       {"POST", "/api/v1/users", bind(admin, &AdminHandlers::create_user), json, kSmallJson, Action::manage_users},

@@ -83,6 +83,7 @@ class AccessTest : public ::testing::Test {
     auto csrf = std::string(response.json().as_object().at("csrf_token").as_string());
     Caller caller{role, {"Cookie: " + token, "X-CSRF-Token: " + csrf}};
     if (response.json().as_object().at("second_factor_pending").as_bool()) {
+      clock_->advance(std::chrono::seconds(30));  // each TOTP step is accepted once per account
       auto headers = caller.headers;
       headers.emplace_back("Content-Type: application/json");
       auto verified = client.request("POST", "/api/v1/session/second-factor",
@@ -258,6 +259,86 @@ TEST_F(AccessTest, EveryResponseCarriesTheSecurityHeaders) {
     EXPECT_NE(response.header("content-security-policy").find("frame-ancestors 'none'"), std::string::npos) << path;
     EXPECT_FALSE(response.header("referrer-policy").empty()) << path;
   }
+}
+
+TEST_F(AccessTest, AnAdminEnrolsTotpAndACodeOrARecoveryCodeWorksOnlyOnce) {
+  app::identity::UserAdmin admin(server_->storage(), *clock_);
+  ASSERT_TRUE(admin
+                  .create({"new-admin@test.id", "New admin", std::string(kPassword), domain::identity::UserKind::staff,
+                           {{"pemkot-palembang", da::Role::admin}}},
+                          "test")
+                  .ok());
+  HttpClient client(server_->base_url());
+  auto sign_in_body = R"({"email":"new-admin@test.id","password":")" + std::string(kPassword) + "\"}";
+  auto first = client.post_json("/api/v1/session", sign_in_body);
+  ASSERT_EQ(first.status, 201);
+  EXPECT_TRUE(first.json().as_object().at("second_factor_enrolment_required").as_bool());
+  auto cookie = first.header("set-cookie");
+  std::vector<std::string> headers{"Cookie: " + cookie.substr(0, cookie.find(';')),
+                                   "X-CSRF-Token: " + std::string(first.json().as_object().at("csrf_token").as_string()),
+                                   "Content-Type: application/json"};
+  EXPECT_EQ(client.get("/api/v1/users", headers).status, 403) << "no admin work before enrolment";
+
+  auto enrolment = client.request("POST", "/api/v1/session/totp", "", headers);
+  ASSERT_EQ(enrolment.status, 201) << enrolment.body;
+  auto secret = std::string(enrolment.json().as_object().at("secret").as_string());
+  EXPECT_EQ(std::string(enrolment.json().as_object().at("uri").as_string()).rfind("otpauth://totp/", 0), 0U);
+  auto seconds = std::chrono::duration_cast<std::chrono::seconds>(clock_->now().time_since_epoch()).count();
+  auto code = crypto::totp_code(*crypto::base32_decode(secret), seconds);
+  EXPECT_EQ(client.request("POST", "/api/v1/session/totp/confirm", R"({"code":"000000"})", headers).status, 422);
+  auto confirmed = client.request("POST", "/api/v1/session/totp/confirm", R"({"code":")" + code + "\"}", headers);
+  ASSERT_EQ(confirmed.status, 200) << confirmed.body;
+  auto confirmed_json = confirmed.json();
+  const auto& codes = confirmed_json.as_object().at("recovery_codes").as_array();
+  ASSERT_EQ(codes.size(), 10U);
+  EXPECT_EQ(client.get("/api/v1/users", headers).status, 200) << "enrolled and verified";
+
+  // A new sign-in: the code already used is refused (no replay); a recovery code works once.
+  auto sign_in_again = [&] {
+    auto again = client.post_json("/api/v1/session", sign_in_body);
+    EXPECT_EQ(again.status, 201);
+    EXPECT_TRUE(again.json().as_object().at("second_factor_pending").as_bool());
+    auto next_cookie = again.header("set-cookie");
+    return std::vector<std::string>{
+        "Cookie: " + next_cookie.substr(0, next_cookie.find(';')),
+        "X-CSRF-Token: " + std::string(again.json().as_object().at("csrf_token").as_string()),
+        "Content-Type: application/json"};
+  };
+  auto second = sign_in_again();
+  EXPECT_EQ(client.request("POST", "/api/v1/session/second-factor", R"({"code":")" + code + "\"}", second).status, 422);
+  auto recovery = std::string(codes[0].as_string());
+  EXPECT_EQ(client.request("POST", "/api/v1/session/second-factor", R"({"code":")" + recovery + "\"}", second).status,
+            204);
+  EXPECT_EQ(client.get("/api/v1/users", second).status, 200);
+  auto third = sign_in_again();
+  EXPECT_EQ(client.request("POST", "/api/v1/session/second-factor", R"({"code":")" + recovery + "\"}", third).status,
+            422)
+      << "a recovery code is good once";
+  clock_->advance(std::chrono::seconds(30));
+  seconds = std::chrono::duration_cast<std::chrono::seconds>(clock_->now().time_since_epoch()).count();
+  auto next_code = crypto::totp_code(*crypto::base32_decode(secret), seconds);
+  EXPECT_EQ(client.request("POST", "/api/v1/session/second-factor", R"({"code":")" + next_code + "\"}", third).status,
+            204);
+}
+
+TEST_F(AccessTest, ACitizenOpensAnAccountSignsInAndMayDoNoStaffWork) {
+  HttpClient client(server_->base_url());
+  auto weak = client.post_json("/api/v1/citizens", R"({"email":"warga@mail.id","display_name":"Warga","password":"bismillah123"})");
+  EXPECT_EQ(weak.status, 422);
+  EXPECT_EQ(std::string(weak.json().as_object().at("errors").as_array()[0].as_object().at("field").as_string()),
+            "password");
+  auto created = client.post_json("/api/v1/citizens",
+                                  R"({"email":"Warga@Mail.id","display_name":"Warga","password":"Sungai-Musi-2026!"})");
+  ASSERT_EQ(created.status, 201) << created.body;
+  EXPECT_EQ(std::string(created.json().as_object().at("kind").as_string()), "citizen");
+  EXPECT_EQ(created.body.find("password"), std::string::npos) << "no hash in the answer";
+  auto signed_in = client.post_json("/api/v1/session", R"({"email":"warga@mail.id","password":"Sungai-Musi-2026!"})");
+  ASSERT_EQ(signed_in.status, 201);
+  auto cookie = signed_in.header("set-cookie");
+  std::vector<std::string> headers{"Cookie: " + cookie.substr(0, cookie.find(';'))};
+  EXPECT_EQ(client.get("/api/v1/session", headers).status, 200);
+  EXPECT_EQ(client.get("/api/v1/users", headers).status, 403);
+  EXPECT_EQ(client.get("/api/v1/audit", headers).status, 403);
 }
 
 TEST(LoginThrottleOverHttp, TwentyWrongLoginsAreRefusedAndTheRightPasswordWorksFromAnotherAddressLater) {

@@ -2,6 +2,7 @@
 
 #include "app/audit/record_audit.hpp"
 #include "app/identity/sign_in.hpp"
+#include "crypto/password_hash.hpp"
 #include "crypto/recovery_codes.hpp"
 #include "crypto/totp.hpp"
 
@@ -68,15 +69,21 @@ Result<std::vector<std::string>> confirm_totp_enrolment(ports::Storage& storage,
   if (user.totp_enabled) {
     return Error(ErrorCode::conflict, Text{"Verifikasi dua langkah sudah aktif.", "Two-step verification is already on."});
   }
-  if (user.totp_secret.empty() || !crypto::verify_totp(user.totp_secret, code, unix_seconds(clock.now()))) {
-    return wrong_code();
-  }
+  auto step = user.totp_secret.empty() ? std::nullopt
+                                        : crypto::matching_totp_step(user.totp_secret, code, unix_seconds(clock.now()));
+  if (!step) return wrong_code();
   auto codes = crypto::new_recovery_codes(10);
   std::vector<std::string> hashes;
-  for (const auto& recovery : codes) hashes.push_back(crypto::recovery_code_hash(recovery));
+  // Argon2id, not a bare SHA-256: a code has only 40 bits, too few against an offline search.
+  for (const auto& recovery : codes) {
+    auto hash = crypto::hash_password(crypto::normalize_recovery_code(recovery));
+    if (!hash) return hash.error();
+    hashes.push_back(*hash);
+  }
   auto now = clock.now();
   auto written = storage.write([&](ports::Transaction& tx) -> Result<void> {
     if (auto set = tx.identity().set_totp(user.id, user.totp_secret, true); !set) return set;
+    if (auto advanced = tx.identity().advance_totp_step(user.id, *step); !advanced) return advanced.error();
     if (auto saved = tx.identity().replace_recovery_codes(user.id, hashes); !saved) return saved;
     if (auto done = tx.identity().mark_second_factor_done(current->session.token_hash); !done) return done;
     auto audited = audit::record_audit(tx, {now, "user:" + std::to_string(user.id), "totp.enrolled",
@@ -95,11 +102,26 @@ Result<void> verify_second_factor(ports::Storage& storage, const Clock& clock, c
   const auto& user = current->user;
   auto now = clock.now();
   auto actor = "user:" + std::to_string(user.id);
-  bool by_totp = user.totp_enabled && crypto::verify_totp(user.totp_secret, code, unix_seconds(now));
+  auto step = user.totp_enabled ? crypto::matching_totp_step(user.totp_secret, code, unix_seconds(now)) : std::nullopt;
+  bool by_totp = step.has_value();
+  // A recovery code is found by verifying it against each unused hash (at most ten).
+  std::string recovery_hash;
+  if (!by_totp && user.totp_enabled) {
+    auto unused = storage.credentials().unused_recovery_codes(user.id);
+    if (!unused) return unused.error();
+    auto typed = crypto::normalize_recovery_code(code);
+    for (const auto& hash : *unused) {
+      if (crypto::verify_password(typed, hash)) recovery_hash = hash;
+    }
+  }
   auto written = storage.write([&](ports::Transaction& tx) -> Result<void> {
-    bool accepted = by_totp;
-    if (!accepted && user.totp_enabled) {
-      auto used = tx.identity().use_recovery_code(user.id, crypto::recovery_code_hash(code), now);
+    bool accepted = false;
+    if (by_totp) {
+      auto fresh = tx.identity().advance_totp_step(user.id, *step);  // a code is good once
+      if (!fresh) return fresh.error();
+      accepted = *fresh;
+    } else if (!recovery_hash.empty()) {
+      auto used = tx.identity().use_recovery_code(user.id, recovery_hash, now);
       if (!used) return used.error();
       accepted = *used;
     }

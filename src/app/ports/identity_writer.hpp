@@ -19,6 +19,9 @@ class IdentityWriter {
   virtual Result<void> set_password(std::int64_t user_id, const std::string& hash, TimePoint at) = 0;
   virtual Result<void> set_disabled(std::int64_t user_id, bool disabled) = 0;
   virtual Result<void> set_totp(std::int64_t user_id, const std::string& secret, bool enabled) = 0;
+  /// Records `step` as the last TOTP step used, only when it is later than the one recorded;
+  /// false when it is not (the code was already used: a replay).
+  virtual Result<bool> advance_totp_step(std::int64_t user_id, std::int64_t step) = 0;
   virtual Result<void> add_membership(std::int64_t user_id, const domain::access::Membership& membership) = 0;
   /// `not_found` when the user does not hold that membership.
   virtual Result<void> remove_membership(std::int64_t user_id, const domain::access::Membership& membership) = 0;
@@ -32,7 +35,7 @@ class IdentityWriter {
 
   /// Replaces the user's recovery codes with these hashes.
   virtual Result<void> replace_recovery_codes(std::int64_t user_id, const std::vector<std::string>& code_hashes) = 0;
-  /// Marks an unused code as used; false when there is no such unused code.
+  /// Marks the unused code with this stored hash as used; false when there is no such unused code.
   virtual Result<bool> use_recovery_code(std::int64_t user_id, const std::string& code_hash, TimePoint at) = 0;
 
   virtual Result<std::int64_t> create_api_key(const domain::identity::ApiKey& key) = 0;

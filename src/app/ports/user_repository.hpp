@@ -26,6 +26,8 @@ class CredentialRepository {
   virtual Result<std::optional<domain::identity::Session>> find_session(std::string_view token_hash) = 0;
   virtual Result<std::optional<domain::identity::ApiKey>> find_api_key(std::string_view prefix) = 0;
   virtual Result<std::vector<domain::identity::ApiKey>> list_api_keys() = 0;
+  /// The Argon2id hashes of the user's recovery codes not yet used.
+  virtual Result<std::vector<std::string>> unused_recovery_codes(std::int64_t user_id) = 0;
 };
 
 }  // namespace sigap::app::ports

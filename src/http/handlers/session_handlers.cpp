@@ -4,6 +4,7 @@
 
 #include <boost/json.hpp>
 
+#include "app/identity/register_citizen.hpp"
 #include "app/identity/resolve_actor.hpp"
 #include "app/identity/second_factor.hpp"
 #include "app/identity/sign_in.hpp"
@@ -130,6 +131,21 @@ Response SessionHandlers::second_factor(const Request& request) {
   Response response;
   response.status = 204;
   return response;
+}
+
+Response SessionHandlers::register_citizen(const Request& request) {
+  auto body = parse_json_object(request);
+  if (!body) return problem_response(body.error(), request);
+  JsonFields fields(*body, {"email", "display_name", "password"});
+  app::identity::CitizenRegistration registration;
+  registration.email = fields.string("email", true).value_or("");
+  registration.display_name = fields.string("display_name", true).value_or("");
+  registration.password = fields.string("password", true).value_or("");
+  registration.ip = request.remote_address;
+  if (auto problem = fields.error()) return problem_response(*problem, request);
+  auto user = app::identity::register_citizen(storage_, clock_, registration);
+  if (!user) return problem_response(user.error(), request);
+  return json_response(json::serialize(user_json(*user)), 201);
 }
 
 Response SessionHandlers::start_totp(const Request& request) {

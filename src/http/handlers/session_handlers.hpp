@@ -24,6 +24,8 @@ class SessionHandlers {
   /// POST /api/v1/session/totp: a new secret to enrol; POST .../totp/confirm {code}: activate.
   Response start_totp(const Request& request);
   Response confirm_totp(const Request& request);
+  /// POST /api/v1/citizens {email, display_name, password}: an optional citizen account.
+  Response register_citizen(const Request& request);
 
  private:
   app::ports::Storage& storage_;

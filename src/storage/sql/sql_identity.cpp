@@ -166,6 +166,14 @@ Result<std::vector<di::ApiKey>> SqlCredentialRepository::list_api_keys() {
   return keys;
 }
 
+Result<std::vector<std::string>> SqlCredentialRepository::unused_recovery_codes(std::int64_t user_id) {
+  auto rows = backend_.read("SELECT code_hash FROM recovery_codes WHERE user_id = $1 AND used_at IS NULL", {user_id});
+  if (!rows) return rows.error();
+  std::vector<std::string> hashes;
+  for (const auto& row : rows->rows) hashes.push_back(text_at(row, 0));
+  return hashes;
+}
+
 // --- writer ---
 
 Result<void> SqlIdentityWriter::update_user(std::string_view sql, const std::vector<SqlValue>& params) {
@@ -204,6 +212,13 @@ Result<void> SqlIdentityWriter::set_disabled(std::int64_t user_id, bool disabled
 Result<void> SqlIdentityWriter::set_totp(std::int64_t user_id, const std::string& secret, bool enabled) {
   return update_user("UPDATE users SET totp_secret = $1, totp_enabled = $2 WHERE id = $3",
                      {secret, std::int64_t{enabled}, user_id});
+}
+
+Result<bool> SqlIdentityWriter::advance_totp_step(std::int64_t user_id, std::int64_t step) {
+  auto rows = connection_.query("UPDATE users SET totp_last_step = $1 WHERE id = $2 AND totp_last_step < $1 RETURNING 1",
+                                {step, user_id});
+  if (!rows) return rows.error();
+  return !rows->empty();
 }
 
 Result<void> SqlIdentityWriter::add_membership(std::int64_t user_id, const da::Membership& membership) {

@@ -26,6 +26,7 @@ class SqlCredentialRepository final : public app::ports::CredentialRepository {
   Result<std::optional<domain::identity::Session>> find_session(std::string_view token_hash) override;
   Result<std::optional<domain::identity::ApiKey>> find_api_key(std::string_view prefix) override;
   Result<std::vector<domain::identity::ApiKey>> list_api_keys() override;
+  Result<std::vector<std::string>> unused_recovery_codes(std::int64_t user_id) override;
 
  private:
   SqlBackend& backend_;
@@ -39,6 +40,7 @@ class SqlIdentityWriter final : public app::ports::IdentityWriter {
   Result<void> set_password(std::int64_t user_id, const std::string& hash, TimePoint at) override;
   Result<void> set_disabled(std::int64_t user_id, bool disabled) override;
   Result<void> set_totp(std::int64_t user_id, const std::string& secret, bool enabled) override;
+  Result<bool> advance_totp_step(std::int64_t user_id, std::int64_t step) override;
   Result<void> add_membership(std::int64_t user_id, const domain::access::Membership& membership) override;
   Result<void> remove_membership(std::int64_t user_id, const domain::access::Membership& membership) override;
   Result<void> create_session(const domain::identity::Session& session) override;

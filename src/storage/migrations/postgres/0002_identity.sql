@@ -7,6 +7,7 @@ CREATE TABLE users (
   password_hash       TEXT NOT NULL,
   totp_secret         TEXT NOT NULL DEFAULT '',
   totp_enabled        INTEGER NOT NULL DEFAULT 0,
+  totp_last_step      BIGINT NOT NULL DEFAULT 0,   -- the last 30-second step accepted: no replay
   disabled            INTEGER NOT NULL DEFAULT 0,
   created_at          TEXT NOT NULL,
   password_changed_at TEXT NOT NULL
@@ -34,7 +35,7 @@ CREATE INDEX sessions_user ON sessions (user_id);
 
 CREATE TABLE recovery_codes (
   user_id   BIGINT NOT NULL REFERENCES users (id),
-  code_hash TEXT NOT NULL,
+  code_hash TEXT NOT NULL,  -- Argon2id of the normalised code
   used_at   TEXT,
   PRIMARY KEY (user_id, code_hash)
 );
