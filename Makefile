@@ -20,6 +20,7 @@ run: build
 # Every test: unit, storage contract (SQLite and a throw-away PostgreSQL), HTTP integration.
 test: build
 	tools/with-postgres ctest --test-dir build --output-on-failure -j$(JOBS) --timeout 300
+	tools/check-no-personal-data build/Testing/Temporary/LastTest.log
 
 # Throughput and latency of the server (not part of make test).
 bench: deps

@@ -29,6 +29,8 @@ struct CommonFlags {
     add_setting(command, "db", "--db", "Database: sqlite:PATH or postgres://user:pass@host:port/db");
     add_setting(command, "data_dir", "--data-dir", "Data directory (SQLite file, uploads)");
     add_setting(command, "log_level", "--log-level", "trace, debug, info, warn, error or off");
+    add_setting(command, "data_key_file", "--data-key-file",
+                "Keys that seal personal data (default <data-dir>/keys/data.keys; SIGAP_DATA_KEY overrides)");
     if (with_server_flags) {
       add_setting(command, "listen", "--listen", "HOST:PORT to listen on (port 0: any free port)");
       add_setting(command, "web_dir", "--web-dir", "Directory of the built web front end");
@@ -142,6 +144,11 @@ void add_identity_commands(CLI::App& app, DatabaseCommands& commands, IdentityAr
   auto* revoke = commands.add(*apikey, "revoke", "Revoke a key",
                               [&args](const Config& config) { return apikey_revoke(config, args.apikey_id); });
   revoke->add_option("id", args.apikey_id, "Key id (see apikey list)")->required();
+
+  auto* keys = app.add_subcommand("keys", "Manage the keys that seal personal data");
+  keys->require_subcommand(1);
+  commands.add(*keys, "rotate", "Add a new key and seal all personal data with it",
+               [](const Config& config) { return rotate_keys(config); });
 
   auto* audit = app.add_subcommand("audit", "Check the audit log");
   audit->require_subcommand(1);

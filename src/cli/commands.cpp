@@ -14,6 +14,7 @@
 #include "cli/identity_commands.hpp"
 #include "common/build_info.hpp"
 #include "common/logging.hpp"
+#include "crypto/keyring.hpp"
 #include "http/http_service.hpp"
 #include "storage/open_storage.hpp"
 
@@ -26,6 +27,16 @@ namespace {
 void say_error(std::string_view what) { std::cerr << "sigap: " << what << '\n'; }
 
 }  // namespace
+
+std::shared_ptr<const crypto::Keyring> load_data_keys(const Config& config) {
+  auto keyring = crypto::load_keyring(config.data_key_file, std::getenv("SIGAP_DATA_KEY"));
+  if (!keyring) {
+    say_error(fmt::format("data_key_file: {}", one_line(keyring.error())));
+    if (!keyring.error().log_detail().empty()) logging::app().debug("{}", keyring.error().log_detail());
+    return nullptr;
+  }
+  return std::make_shared<const crypto::Keyring>(std::move(*keyring));
+}
 
 std::unique_ptr<app::ports::Storage> open_database(const Config& config) {
   auto url = storage::parse_database_url(config.db, "db");
@@ -42,7 +53,9 @@ std::unique_ptr<app::ports::Storage> open_database(const Config& config) {
       return nullptr;
     }
   }
-  auto opened = storage::open_storage(*url, {static_cast<std::size_t>(config.db_connections)});
+  auto keyring = load_data_keys(config);
+  if (!keyring) return nullptr;
+  auto opened = storage::open_storage(*url, {static_cast<std::size_t>(config.db_connections), std::move(keyring)});
   if (!opened) {
     say_error(fmt::format("db: {}", opened.error().message().en));
     if (!opened.error().log_detail().empty()) logging::app().debug("{}", opened.error().log_detail());
@@ -144,6 +157,41 @@ int import_regions(Config config, const std::string& file) {
   }
   std::cout << fmt::format("Imported {} regions: {} provinces, {} cities, {} kecamatan, {} kelurahan.",
                            report->total(), report->provinces, report->cities, report->districts, report->villages)
+            << std::endl;
+  return kExitOk;
+}
+
+int rotate_keys(Config config) {
+  if (const char* env = std::getenv("SIGAP_DATA_KEY"); env && *env) {
+    say_error("keys rotate: the keys come from SIGAP_DATA_KEY; rotate them where that variable is set");
+    return kExitFailure;
+  }
+  auto current = load_data_keys(config);
+  if (!current) return kExitBadStartup;
+  auto rotated = std::make_shared<const crypto::Keyring>(current->rotated());
+  // The new ring is saved before anything is sealed with it: a crash in between leaves data
+  // sealed with older keys, which the saved ring still opens.
+  if (auto saved = crypto::save_keyring(config.data_key_file, *rotated); !saved) {
+    say_error(fmt::format("keys rotate: {}", one_line(saved.error())));
+    return kExitFailure;
+  }
+  auto url = storage::parse_database_url(config.db, "db");
+  if (!url) {
+    say_error(one_line(url.error()));
+    return kExitBadStartup;
+  }
+  auto opened = storage::open_storage(*url, {1, rotated});
+  if (!opened) {
+    say_error(fmt::format("db: {}", opened.error().message().en));
+    return kExitBadStartup;
+  }
+  auto changed = (*opened)->reseal_personal_data();
+  if (!changed) {
+    say_error(fmt::format("keys rotate: key {} was added but resealing failed ({}); run sigap keys rotate again",
+                          rotated->current_id(), changed.error().message().en));
+    return kExitFailure;
+  }
+  std::cout << fmt::format("Key {} is now current; {} record(s) sealed again with it.", rotated->current_id(), *changed)
             << std::endl;
   return kExitOk;
 }

@@ -22,5 +22,9 @@ int migrate(Config config);
 /// Imports regions from a CSV file in the idn-area-data format.
 int import_regions(Config config, const std::string& file);
 int version();
+/// Adds a fresh key to the data keyring file (saved first, atomically, keeping the old keys so
+/// everything stays readable) and then seals all personal data with it. Refused when the keys
+/// come from SIGAP_DATA_KEY.
+int rotate_keys(Config config);
 
 }  // namespace sigap::cli

@@ -21,8 +21,9 @@ struct Key {
   std::int64_t Config::*integer = nullptr;
 };
 
-const std::array<Key, 9> kKeys{{
+const std::array<Key, 10> kKeys{{
     {"listen", Kind::text, &Config::listen},
+    {"data_key_file", Kind::text, &Config::data_key_file},
     {"db", Kind::text, &Config::db},
     {"data_dir", Kind::text, &Config::data_dir},
     {"web_dir", Kind::text, &Config::web_dir},
@@ -145,6 +146,7 @@ Result<void> validate(Config& config) {
   }
   if (config.data_dir.empty()) return problem("data_dir", "must not be empty");
   if (config.db.empty()) config.db = "sqlite:" + config.data_dir + "/sigap.db";
+  if (config.data_key_file.empty()) config.data_key_file = config.data_dir + "/keys/data.keys";
   if (auto url = storage::parse_database_url(config.db, "db"); !url) {
     return problem("db", url.error().fields().front().message.en);
   }

@@ -17,6 +17,7 @@ struct Config {
   std::string listen = "127.0.0.1:8080";       // HOST:PORT, [IPv6]:PORT
   std::string db;                              // sqlite:PATH | postgres://...; default sqlite:<data_dir>/sigap.db
   std::string data_dir = "sigap-data";         // database file, uploads
+  std::string data_key_file;                   // keys sealing personal data; default <data_dir>/keys/data.keys
   std::string web_dir;                         // built front end; default: web/dist beside the build
   std::string log_level = "info";              // trace, debug, info, warn, error, off
   std::int64_t max_json_body = 1024 * 1024;    // bytes

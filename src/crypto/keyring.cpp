@@ -89,9 +89,8 @@ Error invalid_keys(std::vector<FieldError> problems) {
 }
 
 Error cannot_read(const fs::path& file, std::string_view what) {
-  return Error(ErrorCode::unavailable,
-               Text{"Berkas kunci " + file.string() + " tidak dapat dibaca.",
-                    "Cannot read the key file " + file.string() + "."})
+  return Error(ErrorCode::unavailable, Text{"Berkas kunci " + file.string() + " tidak dapat dibaca.",
+                                            "Cannot read the key file " + file.string() + "."})
       .with_log_detail(fmt::format("{} {}: {}", what, file.string(), std::strerror(errno)));
 }
 
@@ -101,9 +100,8 @@ Error too_large(const fs::path& file) {
 }
 
 Error cannot_write(const fs::path& file, std::string_view what, const std::string& reason) {
-  return Error(ErrorCode::unavailable,
-               Text{"Berkas kunci " + file.string() + " tidak dapat ditulis.",
-                    "Cannot write the key file " + file.string() + "."})
+  return Error(ErrorCode::unavailable, Text{"Berkas kunci " + file.string() + " tidak dapat ditulis.",
+                                            "Cannot write the key file " + file.string() + "."})
       .with_log_detail(fmt::format("{} {}: {}", what, file.string(), reason));
 }
 
@@ -128,8 +126,8 @@ class FileDescriptor {
   int fd_;
 };
 
-// Makes a rename or link of `file` durable by syncing the directory that holds it. Some file systems cannot sync a directory
-// (EINVAL); there is nothing more to do on those.
+// Makes a rename or link of `file` durable by syncing the directory that holds it. Some file systems cannot sync a
+// directory (EINVAL); there is nothing more to do on those.
 Result<void> sync_directory(const fs::path& file) {
   const fs::path directory = file.parent_path().empty() ? fs::path(".") : file.parent_path();
   FileDescriptor fd(::open(directory.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
@@ -168,10 +166,10 @@ Result<Keyring> parse_environment(std::string_view value) {
   auto keyring = Keyring::parse(line);
   wipe(line);
   if (keyring) return keyring;
-  return Error(ErrorCode::validation, Text{"SIGAP_DATA_KEY tidak valid.", "SIGAP_DATA_KEY is invalid."},
-               {FieldError{"SIGAP_DATA_KEY",
-                           Text{"Isinya harus satu kunci 32 bita dalam base64, atau daftar kunci bernomor.",
-                                "It must hold one 32-byte key in base64, or a list of numbered keys."}}});
+  return Error(
+      ErrorCode::validation, Text{"SIGAP_DATA_KEY tidak valid.", "SIGAP_DATA_KEY is invalid."},
+      {FieldError{"SIGAP_DATA_KEY", Text{"Isinya harus satu kunci 32 bita dalam base64, atau daftar kunci bernomor.",
+                                         "It must hold one 32-byte key in base64, or a list of numbered keys."}}});
 }
 
 Result<Keyring> create_keyring(const fs::path& file);
@@ -186,18 +184,16 @@ Result<Keyring> read_keyring(const fs::path& file, bool may_create) {
   struct stat status {};
   if (::fstat(fd.get(), &status) != 0) return cannot_read(file, "fstat");
   if (!S_ISREG(status.st_mode)) {
-    return Error(ErrorCode::validation,
-                 Text{"Berkas kunci " + file.string() + " bukan berkas biasa.",
-                      "The key file " + file.string() + " is not a regular file."});
+    return Error(ErrorCode::validation, Text{"Berkas kunci " + file.string() + " bukan berkas biasa.",
+                                             "The key file " + file.string() + " is not a regular file."});
   }
   if ((status.st_mode & 077) != 0) {
     const std::string mode = fmt::format("{:04o}", status.st_mode & 07777);
     const std::string chmod = "chmod 600 " + shell_quoted(file.string());
-    return Error(ErrorCode::validation,
-                 Text{"Berkas kunci " + file.string() + " dapat diakses pengguna lain (mode " + mode +
-                          "). Batasi untuk pemiliknya saja: " + chmod,
-                      "The key file " + file.string() + " is accessible to other users (mode " + mode +
-                          "). Restrict it to its owner: " + chmod});
+    return Error(ErrorCode::validation, Text{"Berkas kunci " + file.string() + " dapat diakses pengguna lain (mode " +
+                                                 mode + "). Batasi untuk pemiliknya saja: " + chmod,
+                                             "The key file " + file.string() + " is accessible to other users (mode " +
+                                                 mode + "). Restrict it to its owner: " + chmod});
   }
   if (static_cast<std::uintmax_t>(status.st_size) > kMaxFileBytes) return too_large(file);
 
@@ -218,9 +214,10 @@ Result<Keyring> read_keyring(const fs::path& file, bool may_create) {
                                         : Keyring::parse(std::string_view(buffer.data(), length), file.string());
   sodium_memzero(buffer.data(), buffer.size());
   if (keyring || keyring.error().code() != ErrorCode::validation || keyring.error().fields().empty()) return keyring;
-  return Error(ErrorCode::validation,
-               Text{"Berkas kunci " + file.string() + " tidak valid.", "The key file " + file.string() + " is invalid."},
-               keyring.error().fields());
+  return Error(
+      ErrorCode::validation,
+      Text{"Berkas kunci " + file.string() + " tidak valid.", "The key file " + file.string() + " is invalid."},
+      keyring.error().fields());
 }
 
 Result<Keyring> create_keyring(const fs::path& file) {

@@ -1,5 +1,6 @@
 #include "crypto/sealed.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cstddef>
 #include <optional>
@@ -24,7 +25,12 @@ struct SealedParts {
   std::string_view body;  // base64url of nonce | ciphertext
 };
 
-// Splits "v1.<id>.<body>"; std::nullopt when the shape is wrong (the body is not decoded here).
+bool is_base64url(char c) {
+  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+}
+
+// Splits "v1.<id>.<body>"; std::nullopt when the shape is wrong. The body's characters are
+// checked, but it is not decoded here.
 std::optional<SealedParts> split(std::string_view sealed) {
   if (!sealed.starts_with(kPrefix)) return std::nullopt;
   sealed.remove_prefix(kPrefix.size());
@@ -36,6 +42,7 @@ std::optional<SealedParts> split(std::string_view sealed) {
   const auto [end, error] = std::from_chars(id.data(), id.data() + id.size(), parts.key_id);
   if (error != std::errc{} || end != id.data() + id.size()) return std::nullopt;
   parts.body = sealed.substr(dot + 1);
+  if (parts.body.empty() || !std::all_of(parts.body.begin(), parts.body.end(), is_base64url)) return std::nullopt;
   return parts;
 }
 
@@ -49,8 +56,9 @@ std::string seal(const Keyring& keyring, std::string_view plaintext) {
   std::vector<unsigned char> raw(kOverhead + plaintext.size());
   unsigned char* nonce = raw.data();
   randombytes_buf(nonce, crypto_secretbox_NONCEBYTES);
-  crypto_secretbox_easy(raw.data() + crypto_secretbox_NONCEBYTES, reinterpret_cast<const unsigned char*>(plaintext.data()),
-                        plaintext.size(), nonce, keyring.current().data());
+  crypto_secretbox_easy(raw.data() + crypto_secretbox_NONCEBYTES,
+                        reinterpret_cast<const unsigned char*>(plaintext.data()), plaintext.size(), nonce,
+                        keyring.current().data());
 
   std::string out = fmt::format("{}{}.", kPrefix, keyring.current_id());
   const std::size_t head = out.size();
@@ -84,8 +92,9 @@ Result<std::string> open(const Keyring& keyring, std::string_view sealed) {
   if (crypto_secretbox_open_easy(reinterpret_cast<unsigned char*>(plaintext.data()),
                                  raw.data() + crypto_secretbox_NONCEBYTES, length - crypto_secretbox_NONCEBYTES,
                                  raw.data(), key->data()) != 0) {
-    return cannot_open(fmt::format("sealed under key {}, but does not authenticate (altered, or another key {})",
-                                   parts->key_id, parts->key_id));
+    return cannot_open(
+        fmt::format("sealed under key {}, but does not authenticate (altered, or sealed under another key {})",
+                    parts->key_id, parts->key_id));
   }
   return plaintext;
 }

@@ -31,7 +31,8 @@ Result<std::string> open(const Keyring& keyring, std::string_view sealed);
 
 /// Whether `sealed` is in the current format under `keyring`'s current key, so a key rotation
 /// need not touch it. True for "" (nothing to re-seal); false for anything not in the format.
-/// Looks only at the prefix: it does not authenticate.
+/// Looks only at the text (the prefix and the body's alphabet): it neither decodes nor
+/// authenticates.
 bool sealed_with_current(const Keyring& keyring, std::string_view sealed);
 
 /// `sealed` opened and, unless it already is under the current key, sealed again under it, for

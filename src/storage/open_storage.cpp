@@ -9,6 +9,8 @@
 namespace sigap::storage {
 
 Result<std::unique_ptr<app::ports::Storage>> open_storage(const DatabaseUrl& url, const StorageOptions& options) {
+  auto sealer = sql::PersonalDataSealer::create(options.keyring);
+  if (!sealer) return sealer.error();
   std::unique_ptr<sql::SqlBackend> backend;
   if (url.kind == DatabaseUrl::Kind::sqlite) {
     auto opened = sqlite::SqliteBackend::open(url.target, options.connections);
@@ -24,7 +26,7 @@ Result<std::unique_ptr<app::ports::Storage>> open_storage(const DatabaseUrl& url
                                               "this sigap was built without PostgreSQL."});
 #endif
   }
-  return std::unique_ptr<app::ports::Storage>(std::make_unique<sql::SqlStorage>(std::move(backend)));
+  return std::unique_ptr<app::ports::Storage>(std::make_unique<sql::SqlStorage>(std::move(backend), std::move(*sealer)));
 }
 
 }  // namespace sigap::storage

@@ -4,12 +4,15 @@
 #include <memory>
 
 #include "app/ports/storage.hpp"
+#include "crypto/keyring.hpp"
 #include "storage/database_url.hpp"
 
 namespace sigap::storage {
 
 struct StorageOptions {
   std::size_t connections = 4;  // SQLite readers, or PostgreSQL pool size
+  /// Seals personal data at rest (required; see crypto/keyring.hpp for where it comes from).
+  std::shared_ptr<const crypto::Keyring> keyring;
 };
 
 /// Opens the database named by `url`, applies pending migrations, and returns it ready.

@@ -10,6 +10,7 @@
 #include "crypto/totp.hpp"
 #include "support/fake_clock.hpp"
 #include "support/http_client.hpp"
+#include "support/personal_data_sentinels.hpp"
 #include "support/test_server.hpp"
 
 namespace sigap::testing {
@@ -339,6 +340,24 @@ TEST_F(AccessTest, ACitizenOpensAnAccountSignsInAndMayDoNoStaffWork) {
   EXPECT_EQ(client.get("/api/v1/session", headers).status, 200);
   EXPECT_EQ(client.get("/api/v1/users", headers).status, 403);
   EXPECT_EQ(client.get("/api/v1/audit", headers).status, 403);
+}
+
+TEST_F(AccessTest, ACitizensPhoneAndNikComeBackMaskedAndNeverInClear) {
+  HttpClient client(server_->base_url());
+  auto body = R"({"email":")" + std::string(kSentinelEmail) + R"(","display_name":")" + std::string(kSentinelName) +
+              R"(","password":"Sungai-Musi-2026!","phone":")" + std::string(kSentinelPhone) + R"(","nik":")" +
+              std::string(kSentinelNik) + "\"}";
+  auto created = client.post_json("/api/v1/citizens", body);
+  ASSERT_EQ(created.status, 201) << "status " << created.status;
+  auto json = created.json();
+  EXPECT_EQ(std::string(json.as_object().at("phone").as_string()), "0811****5511");
+  EXPECT_EQ(std::string(json.as_object().at("nik").as_string()), "1671********0003");
+  for (auto sentinel : {std::string_view("81171715511"), kSentinelNik}) {
+    EXPECT_EQ(created.body.find(sentinel), std::string::npos) << "a personal value in clear in the answer";
+  }
+  auto bad = client.post_json("/api/v1/citizens",
+                              R"({"email":"x@contoh.id","display_name":"X","password":"Sungai-Musi-2026!","nik":"12345"})");
+  EXPECT_EQ(bad.status, 422);
 }
 
 TEST(LoginThrottleOverHttp, TwentyWrongLoginsAreRefusedAndTheRightPasswordWorksFromAnotherAddressLater) {

@@ -4,12 +4,13 @@
 
 #include "app/master_data/demo_data.hpp"
 #include "storage/open_storage.hpp"
+#include "support/test_keys.hpp"
 
 namespace sigap::testing {
 
 std::unique_ptr<app::ports::Storage> open_sqlite(const TempDir& dir) {
   auto url = storage::parse_database_url("sqlite:" + (dir.path() / "sigap.db").string());
-  auto opened = storage::open_storage(*url, {2});
+  auto opened = storage::open_storage(*url, {2, test_keyring()});
   if (!opened) throw std::runtime_error("cannot open SQLite: " + opened.error().message().en);
   return std::move(*opened);
 }

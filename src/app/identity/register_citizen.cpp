@@ -8,7 +8,7 @@ Result<domain::identity::User> register_citizen(ports::Storage& storage, const C
                                                 const CitizenRegistration& registration) {
   UserAdmin accounts(storage, clock);
   NewUser user{registration.email, registration.display_name, registration.password,
-               domain::identity::UserKind::citizen, {}};
+               domain::identity::UserKind::citizen, {}, registration.phone, registration.nik};
   return accounts.create(user, "self-registration:" + registration.ip);
 }
 

@@ -12,6 +12,8 @@ struct CitizenRegistration {
   std::string email;
   std::string display_name;
   std::string password;
+  std::string phone;  // optional
+  std::string nik;    // optional
   std::string ip;
 };
 

@@ -27,6 +27,19 @@ bool plausible_email(const std::string& email) {
          email.find(' ') == std::string::npos && email.back() != '.';
 }
 
+bool plausible_phone(const std::string& phone) {
+  std::size_t digits = 0;
+  for (std::size_t i = 0; i < phone.size(); ++i) {
+    unsigned char c = phone[i];
+    if (std::isdigit(c)) {
+      ++digits;
+    } else if (!(c == ' ' || c == '-' || (c == '+' && i == 0))) {
+      return false;
+    }
+  }
+  return digits >= 8 && digits <= 15;
+}
+
 std::string membership_text(const da::Membership& membership) {
   return std::string(da::to_string(membership.role)) + "@" + membership.unit_code;
 }
@@ -65,6 +78,14 @@ Result<di::User> UserAdmin::create(const NewUser& request, const std::string& by
   if (auto policy = di::check_password(request.password, common_passwords(), email); !policy) {
     for (const auto& field : policy.error().fields()) problems.push_back(field);
   }
+  if (!request.phone.empty() && !plausible_phone(request.phone)) {
+    problems.push_back({"phone", Text{"Nomor telepon 8-15 angka, boleh diawali +.",
+                                      "A phone number has 8-15 digits and may start with +."}});
+  }
+  if (!request.nik.empty() && (request.nik.size() != 16 || !std::all_of(request.nik.begin(), request.nik.end(),
+                                                                          [](unsigned char c) { return std::isdigit(c); }))) {
+    problems.push_back({"nik", Text{"NIK terdiri dari 16 angka.", "A NIK has 16 digits."}});
+  }
   for (std::size_t i = 0; i < request.memberships.size(); ++i) {
     auto field = "memberships[" + std::to_string(i) + "].unit";
     if (auto unit = check_unit(request.memberships[i].unit_code, field); !unit) {
@@ -92,6 +113,8 @@ Result<di::User> UserAdmin::create(const NewUser& request, const std::string& by
   user.created_at = now;
   user.password_changed_at = now;
   user.memberships = request.memberships;
+  user.phone = request.phone;
+  user.nik = request.nik;
   auto written = storage_.write([&](ports::Transaction& tx) -> Result<void> {
     auto id = tx.identity().create_user(user);
     if (!id) return id.error();

@@ -15,6 +15,8 @@ struct NewUser {
   std::string password;
   domain::identity::UserKind kind = domain::identity::UserKind::staff;
   std::vector<domain::access::Membership> memberships;
+  std::string phone;  // optional: digits, spaces, dashes, an optional leading +; 8-15 digits
+  std::string nik;    // optional: 16 digits
 };
 
 /// The administration of accounts (admin API and `sigap user ...`). Every change is audited

@@ -43,6 +43,10 @@ class Storage {
   /// Blocks the calling thread; `work` may run on another thread.
   virtual Result<void> write(const Work& work) = 0;
 
+  /// Seals again, with the newest key of the ring, every piece of personal data sealed with an
+  /// older one (after `sigap keys rotate`), in one transaction. Returns how many rows changed.
+  virtual Result<std::size_t> reseal_personal_data() = 0;
+
   /// Whether the database answers a trivial query now.
   virtual Result<void> ping() = 0;
   [[nodiscard]] virtual StorageStats stats() const = 0;

@@ -16,6 +16,8 @@ struct User {
   std::int64_t id = 0;
   std::string email;  // lower case; the sign-in name
   std::string display_name;
+  std::string phone;  // citizens, optional; personal data (sealed at rest)
+  std::string nik;    // citizens, optional; personal data (sealed at rest)
   UserKind kind = UserKind::staff;
   std::string password_hash;  // Argon2id string (crypto::hash_password)
   std::string totp_secret;    // base32, empty until enrolled

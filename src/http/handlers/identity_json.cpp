@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 
 #include "common/time_format.hpp"
+#include "domain/identity/masking.hpp"
 
 namespace sigap::http::handlers {
 
@@ -21,7 +22,10 @@ boost::json::object user_json(const domain::identity::User& user) {
                       {"disabled", user.disabled},
                       {"totp_enabled", user.totp_enabled},
                       {"created_at", format_utc(user.created_at)},
-                      {"memberships", std::move(memberships)}};
+                      {"memberships", std::move(memberships)},
+                      // Masked: the full values are for the citizen's own eyes and audited reveals.
+                      {"phone", domain::identity::mask_phone(user.phone)},
+                      {"nik", domain::identity::mask_nik(user.nik)}};
 }
 
 boost::json::object api_key_json(const domain::identity::ApiKey& key) {

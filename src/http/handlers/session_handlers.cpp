@@ -136,8 +136,10 @@ Response SessionHandlers::second_factor(const Request& request) {
 Response SessionHandlers::register_citizen(const Request& request) {
   auto body = parse_json_object(request);
   if (!body) return problem_response(body.error(), request);
-  JsonFields fields(*body, {"email", "display_name", "password"});
+  JsonFields fields(*body, {"email", "display_name", "password", "phone", "nik"});
   app::identity::CitizenRegistration registration;
+  registration.phone = fields.string("phone", false).value_or("");
+  registration.nik = fields.string("nik", false).value_or("");
   registration.email = fields.string("email", true).value_or("");
   registration.display_name = fields.string("display_name", true).value_or("");
   registration.password = fields.string("password", true).value_or("");

@@ -1,5 +1,6 @@
 #include "storage/sql/sql_identity.hpp"
 
+#include <algorithm>
 #include <map>
 
 #include "common/time_format.hpp"
@@ -14,18 +15,22 @@ namespace {
 
 constexpr std::string_view kUserColumns =
     "SELECT id, email, display_name, kind, password_hash, totp_secret, totp_enabled, disabled, created_at, "
-    "password_changed_at FROM users ";
+    "password_changed_at, phone, nik, totp_last_step FROM users ";
 constexpr std::string_view kApiKeyColumns =
     "SELECT id, prefix, secret_hash, name, unit_code, scopes, COALESCE(created_by, 0), created_at, expires_at, "
     "revoked_at FROM api_keys ";
 
 TimePoint time_at(const Row& row, std::size_t column) { return parse_utc(text_at(row, column)).value_or(TimePoint{}); }
 
-di::User user_from(const Row& row) {
+Result<di::User> user_from(const Row& row, const PersonalDataSealer& sealer) {
   di::User user;
   user.id = int_at(row, 0);
-  user.email = text_at(row, 1);
-  user.display_name = text_at(row, 2);
+  for (auto [column, field] : {std::pair{1U, &user.email}, std::pair{2U, &user.display_name},
+                               std::pair{10U, &user.phone}, std::pair{11U, &user.nik}}) {
+    auto opened = sealer.open(text_at(row, column));
+    if (!opened) return opened.error();
+    *field = std::move(*opened);
+  }
   user.kind = text_at(row, 3) == "citizen" ? di::UserKind::citizen : di::UserKind::staff;
   user.password_hash = text_at(row, 4);
   user.totp_secret = text_at(row, 5);
@@ -35,6 +40,8 @@ di::User user_from(const Row& row) {
   user.password_changed_at = time_at(row, 9);
   return user;
 }
+
+const std::string kUserColumnsForReseal = "SELECT id, email, display_name, phone, nik FROM users ORDER BY id";
 
 std::string join_scopes(const std::vector<da::Action>& scopes) {
   std::string out;
@@ -68,7 +75,11 @@ Result<void> done(const Result<SqlRows>& result) {
 Result<std::vector<di::User>> SqlUserRepository::with_memberships(Result<SqlRows> rows) {
   if (!rows) return rows.error();
   std::vector<di::User> users;
-  for (const auto& row : rows->rows) users.push_back(user_from(row));
+  for (const auto& row : rows->rows) {
+    auto user = user_from(row, sealer_);
+    if (!user) return user.error();
+    users.push_back(std::move(*user));
+  }
   if (users.empty()) return users;
   std::map<std::int64_t, di::User*> by_id;
   for (auto& user : users) by_id[user.id] = &user;
@@ -92,7 +103,8 @@ Result<std::vector<di::User>> SqlUserRepository::with_memberships(Result<SqlRows
 }
 
 Result<std::optional<di::User>> SqlUserRepository::find_by_email(std::string_view email) {
-  auto users = with_memberships(backend_.read(std::string(kUserColumns) + "WHERE email = $1", {std::string(email)}));
+  auto users =
+      with_memberships(backend_.read(std::string(kUserColumns) + "WHERE email_index = $1", {sealer_.index(email)}));
   if (!users) return users.error();
   if (users->empty()) return std::optional<di::User>();
   return std::optional<di::User>(std::move(users->front()));
@@ -106,7 +118,11 @@ Result<std::optional<di::User>> SqlUserRepository::find_by_id(std::int64_t id) {
 }
 
 Result<std::vector<di::User>> SqlUserRepository::list() {
-  return with_memberships(backend_.read(std::string(kUserColumns) + "ORDER BY email", {}));
+  auto users = with_memberships(backend_.read(std::string(kUserColumns) + "ORDER BY id", {}));
+  if (!users) return users;
+  // Sorted here: the database only holds sealed e-mails.
+  std::sort(users->begin(), users->end(), [](const di::User& a, const di::User& b) { return a.email < b.email; });
+  return users;
 }
 
 // --- sessions and keys ---
@@ -174,6 +190,30 @@ Result<std::vector<std::string>> SqlCredentialRepository::unused_recovery_codes(
   return hashes;
 }
 
+Result<std::size_t> reseal_users(SqlConnection& connection, const PersonalDataSealer& sealer) {
+  auto rows = connection.query(kUserColumnsForReseal, {});
+  if (!rows) return rows.error();
+  std::size_t changed = 0;
+  for (const auto& row : rows->rows) {
+    std::vector<SqlValue> values;
+    bool stale = false;
+    for (std::size_t column = 1; column <= 4; ++column) {
+      auto sealed = text_at(row, column);
+      if (!sealer.is_current(sealed)) stale = true;
+      auto opened = sealer.open(sealed);
+      if (!opened) return opened.error();
+      values.emplace_back(sealer.seal(*opened));
+    }
+    if (!stale) continue;
+    values.emplace_back(int_at(row, 0));
+    auto updated = connection.query("UPDATE users SET email = $1, display_name = $2, phone = $3, nik = $4 WHERE id = $5",
+                                    values);
+    if (!updated) return updated.error();
+    ++changed;
+  }
+  return changed;
+}
+
 // --- writer ---
 
 Result<void> SqlIdentityWriter::update_user(std::string_view sql, const std::vector<SqlValue>& params) {
@@ -187,9 +227,11 @@ Result<void> SqlIdentityWriter::update_user(std::string_view sql, const std::vec
 
 Result<std::int64_t> SqlIdentityWriter::create_user(const di::User& user) {
   auto rows = connection_.query(
-      "INSERT INTO users (email, display_name, kind, password_hash, totp_secret, totp_enabled, disabled, created_at, "
-      "password_changed_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
-      {user.email, user.display_name, std::string(user.kind == di::UserKind::citizen ? "citizen" : "staff"),
+      "INSERT INTO users (email, email_index, display_name, phone, nik, kind, password_hash, totp_secret, "
+      "totp_enabled, disabled, created_at, password_changed_at) "
+      "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id",
+      {sealer_.seal(user.email), sealer_.index(user.email), sealer_.seal(user.display_name), sealer_.seal(user.phone),
+       sealer_.seal(user.nik), std::string(user.kind == di::UserKind::citizen ? "citizen" : "staff"),
        user.password_hash, user.totp_secret, std::int64_t{user.totp_enabled}, std::int64_t{user.disabled},
        format_utc(user.created_at), format_utc(user.password_changed_at)});
   if (!rows) return rows.error();

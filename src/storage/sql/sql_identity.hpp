@@ -2,13 +2,14 @@
 
 #include "app/ports/identity_writer.hpp"
 #include "app/ports/user_repository.hpp"
+#include "storage/sql/personal_data.hpp"
 #include "storage/sql/sql_backend.hpp"
 
 namespace sigap::storage::sql {
 
 class SqlUserRepository final : public app::ports::UserRepository {
  public:
-  explicit SqlUserRepository(SqlBackend& backend) : backend_(backend) {}
+  SqlUserRepository(SqlBackend& backend, const PersonalDataSealer& sealer) : backend_(backend), sealer_(sealer) {}
   // app::ports::UserRepository
   Result<std::optional<domain::identity::User>> find_by_email(std::string_view email) override;
   Result<std::optional<domain::identity::User>> find_by_id(std::int64_t id) override;
@@ -17,6 +18,7 @@ class SqlUserRepository final : public app::ports::UserRepository {
  private:
   Result<std::vector<domain::identity::User>> with_memberships(Result<SqlRows> rows);
   SqlBackend& backend_;
+  const PersonalDataSealer& sealer_;
 };
 
 class SqlCredentialRepository final : public app::ports::CredentialRepository {
@@ -32,9 +34,14 @@ class SqlCredentialRepository final : public app::ports::CredentialRepository {
   SqlBackend& backend_;
 };
 
+/// Seals the personal data of every user row not sealed with the current key (after a key
+/// rotation), inside the caller's transaction. Returns how many rows changed.
+Result<std::size_t> reseal_users(SqlConnection& connection, const PersonalDataSealer& sealer);
+
 class SqlIdentityWriter final : public app::ports::IdentityWriter {
  public:
-  explicit SqlIdentityWriter(SqlConnection& connection) : connection_(connection) {}
+  SqlIdentityWriter(SqlConnection& connection, const PersonalDataSealer& sealer)
+      : connection_(connection), sealer_(sealer) {}
   // app::ports::IdentityWriter
   Result<std::int64_t> create_user(const domain::identity::User& user) override;
   Result<void> set_password(std::int64_t user_id, const std::string& hash, TimePoint at) override;
@@ -57,6 +64,7 @@ class SqlIdentityWriter final : public app::ports::IdentityWriter {
   /// Runs a statement that must touch the user's row(s); `not_found` when it touched none.
   Result<void> update_user(std::string_view sql, const std::vector<SqlValue>& params);
   SqlConnection& connection_;
+  const PersonalDataSealer& sealer_;
 };
 
 }  // namespace sigap::storage::sql

@@ -6,8 +6,8 @@ namespace {
 
 class SqlTransaction final : public app::ports::Transaction {
  public:
-  explicit SqlTransaction(SqlConnection& connection)
-      : master_data_(connection), identity_(connection), audit_(connection) {}
+  SqlTransaction(SqlConnection& connection, const PersonalDataSealer& sealer)
+      : master_data_(connection), identity_(connection, sealer), audit_(connection) {}
   // app::ports::Transaction
   app::ports::MasterDataWriter& master_data() override { return master_data_; }
   app::ports::IdentityWriter& identity() override { return identity_; }
@@ -21,12 +21,13 @@ class SqlTransaction final : public app::ports::Transaction {
 
 }  // namespace
 
-SqlStorage::SqlStorage(std::unique_ptr<SqlBackend> backend)
+SqlStorage::SqlStorage(std::unique_ptr<SqlBackend> backend, std::shared_ptr<const PersonalDataSealer> sealer)
     : backend_(std::move(backend)),
+      sealer_(std::move(sealer)),
       regions_(*backend_),
       units_(*backend_),
       categories_(*backend_),
-      users_(*backend_),
+      users_(*backend_, *sealer_),
       credentials_(*backend_),
       audit_(*backend_) {}
 
@@ -34,9 +35,21 @@ SqlStorage::~SqlStorage() = default;
 
 Result<void> SqlStorage::write(const Work& work) {
   return backend_->transact([&](SqlConnection& connection) {
-    SqlTransaction transaction(connection);
+    SqlTransaction transaction(connection, *sealer_);
     return work(transaction);
   });
+}
+
+Result<std::size_t> SqlStorage::reseal_personal_data() {
+  std::size_t changed = 0;
+  auto done = backend_->transact([&](SqlConnection& connection) -> Result<void> {
+    auto users = reseal_users(connection, *sealer_);
+    if (!users) return users.error();
+    changed = *users;
+    return {};
+  });
+  if (!done) return done.error();
+  return changed;
 }
 
 }  // namespace sigap::storage::sql

@@ -13,7 +13,7 @@ namespace sigap::storage::sql {
 /// app::ports::Storage over any SqlBackend: the repositories are shared, the engine differs.
 class SqlStorage final : public app::ports::Storage {
  public:
-  explicit SqlStorage(std::unique_ptr<SqlBackend> backend);
+  SqlStorage(std::unique_ptr<SqlBackend> backend, std::shared_ptr<const PersonalDataSealer> sealer);
   ~SqlStorage() override;
 
   // app::ports::Storage
@@ -24,12 +24,14 @@ class SqlStorage final : public app::ports::Storage {
   app::ports::CredentialRepository& credentials() override { return credentials_; }
   app::ports::AuditRepository& audit() override { return audit_; }
   Result<void> write(const Work& work) override;
+  Result<std::size_t> reseal_personal_data() override;
   Result<void> ping() override { return backend_->ping(); }
   [[nodiscard]] app::ports::StorageStats stats() const override { return backend_->stats(); }
   [[nodiscard]] std::string_view backend() const override { return backend_->name(); }
 
  private:
   std::unique_ptr<SqlBackend> backend_;
+  std::shared_ptr<const PersonalDataSealer> sealer_;
   SqlRegionRepository regions_;
   SqlUnitRepository units_;
   SqlCategoryRepository categories_;

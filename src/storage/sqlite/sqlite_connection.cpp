@@ -30,7 +30,9 @@ Result<std::unique_ptr<SqliteConnection>> SqliteConnection::open(const std::stri
   sqlite3_busy_timeout(db, kBusyTimeoutMs);
   sqlite3_extended_result_codes(db, 1);
   std::string pragmas = "PRAGMA foreign_keys = ON;";
-  if (!read_only) pragmas += "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;";
+  // secure_delete: freed and overwritten content is zeroed, so personal data that is deleted or
+  // sealed again under a new key does not linger in free pages of the file.
+  if (!read_only) pragmas += "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA secure_delete = ON;";
   if (auto set = connection->execute_script(pragmas); !set) return set.error();
   return connection;
 }

@@ -53,7 +53,7 @@ TEST_P(MigrationContract, ADatabaseNewerThanTheCodeIsRefused) {
     ASSERT_TRUE(bumped.ok()) << bumped.error().log_detail();
   }
   auto parsed = storage::parse_database_url(url());
-  auto opened = storage::open_storage(*parsed, {1});
+  auto opened = storage::open_storage(*parsed, {1, keyring_});
   ASSERT_FALSE(opened.ok());
   EXPECT_EQ(opened.error().code(), ErrorCode::conflict);
   EXPECT_NE(opened.error().message().en.find("999"), std::string::npos) << opened.error().message().en;

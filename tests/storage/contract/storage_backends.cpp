@@ -1,6 +1,7 @@
 #include "storage/contract/storage_backends.hpp"
 
 #include "storage/open_storage.hpp"
+#include "support/test_keys.hpp"
 
 namespace sigap::testing {
 
@@ -15,13 +16,14 @@ void StorageContract::SetUp() {
   } else {
     url_ = "sqlite:" + (dir_.path() / "contract.db").string();
   }
+  keyring_ = test_keyring();
   storage_ = open();
 }
 
 std::unique_ptr<app::ports::Storage> StorageContract::open() {
   auto url = storage::parse_database_url(url_);
   EXPECT_TRUE(url.ok());
-  auto opened = storage::open_storage(*url, {3});
+  auto opened = storage::open_storage(*url, {3, keyring_});
   if (!opened) {
     ADD_FAILURE() << "cannot open " << url_ << ": " << opened.error().message().en << " "
                   << opened.error().log_detail();

@@ -6,7 +6,9 @@
 #include <gtest/gtest.h>
 
 #include "app/ports/storage.hpp"
+#include "crypto/keyring.hpp"
 #include "support/postgres_database.hpp"
+#include "support/test_keys.hpp"
 #include "support/temp_dir.hpp"
 
 namespace sigap::testing {
@@ -22,6 +24,7 @@ class StorageContract : public ::testing::TestWithParam<std::string> {
   [[nodiscard]] const std::string& url() const { return url_; }
 
   std::unique_ptr<app::ports::Storage> storage_;
+  std::shared_ptr<const crypto::Keyring> keyring_;
 
  private:
   TempDir dir_;

@@ -1,8 +1,13 @@
 -- Identity, access and audit (issue #3). Times are UTC text "YYYY-MM-DDTHH:MM:SSZ".
 CREATE TABLE users (
   id                  INTEGER PRIMARY KEY,
-  email               TEXT NOT NULL UNIQUE,
+  -- Personal data is sealed (crypto/sealed.hpp: "v1.<key id>.<ciphertext>"); the e-mail is found
+  -- through its blind index (HMAC), never by its text.
+  email               TEXT NOT NULL,
+  email_index         TEXT NOT NULL UNIQUE,
   display_name        TEXT NOT NULL,
+  phone               TEXT NOT NULL DEFAULT '',
+  nik                 TEXT NOT NULL DEFAULT '',
   kind                TEXT NOT NULL CHECK (kind IN ('staff', 'citizen')),
   password_hash       TEXT NOT NULL,
   totp_secret         TEXT NOT NULL DEFAULT '',
