@@ -322,3 +322,51 @@ TEST(IdentityCli, ServeShowsNoDemoAccounts) {
 
 }  // namespace
 }  // namespace sigap::testing
+
+namespace sigap::testing {
+namespace {
+
+TEST(KeysCli, RotationAddsAKeyAndEverythingStaysReadable) {
+  TempDir dir;
+  auto added = sigap(dir, {"user", "add", "rina@palembang.go.id", "--name", "Rina Susanti", "--password-stdin"},
+                     "Sungai-Musi-2026!\n");
+  ASSERT_EQ(added.status, 0) << added.err;
+  auto keys_file = dir.path() / "keys" / "data.keys";
+  ASSERT_TRUE(std::filesystem::exists(keys_file));
+  EXPECT_EQ(std::filesystem::status(keys_file).permissions() & std::filesystem::perms::all,
+            std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
+
+  auto rotated = sigap(dir, {"keys", "rotate"});
+  ASSERT_EQ(rotated.status, 0) << rotated.err;
+  EXPECT_TRUE(contains(rotated.out, "Key 2 is now current; 1 record(s)")) << rotated.out;
+  auto listed = sigap(dir, {"user", "list"});
+  EXPECT_EQ(listed.status, 0) << listed.err;
+  EXPECT_TRUE(contains(listed.out, "rina@palembang.go.id")) << listed.out;
+  EXPECT_EQ(sigap(dir, {"audit", "verify"}).status, 0);
+}
+
+TEST(KeysCli, AKeyFileOthersCanReadStopsStartUpWithOneLine) {
+  TempDir dir;
+  ASSERT_EQ(sigap(dir, {"migrate"}).status, 0);
+  auto keys_file = dir.path() / "keys" / "data.keys";
+  ASSERT_TRUE(std::filesystem::exists(keys_file));
+  std::filesystem::permissions(keys_file, std::filesystem::perms::others_read, std::filesystem::perm_options::add);
+  auto refused = sigap(dir, {"migrate"});
+  EXPECT_EQ(refused.status, 2);
+  auto lines = said(refused.err);
+  ASSERT_EQ(lines.size(), 1U) << refused.err;
+  EXPECT_TRUE(contains(lines[0], "chmod 600")) << lines[0];
+}
+
+TEST(KeysCli, KeysFromTheEnvironmentAreNotRotatedHere) {
+  TempDir dir;
+  Process process({kBinary, "keys", "rotate", "--data-dir", dir.path().string(), "--log-level", "warn"},
+                  {"SIGAP_DATA_KEY=MTIzNDU2Nzg5MDEyMzQ1Njc4OTAxMjM0NTY3ODkwMTI="});
+  auto status = process.wait(std::chrono::seconds(20));
+  ASSERT_TRUE(status.has_value());
+  EXPECT_EQ(*status, 1);
+  EXPECT_TRUE(contains(process.stderr_text(), "SIGAP_DATA_KEY")) << process.stderr_text();
+}
+
+}  // namespace
+}  // namespace sigap::testing
