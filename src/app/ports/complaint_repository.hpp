@@ -1,0 +1,52 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/error.hpp"
+#include "domain/complaints/complaint.hpp"
+#include "domain/complaints/routing.hpp"
+
+namespace sigap::app::ports {
+
+/// What an earlier intake with the same Idempotency-Key answered.
+struct IdempotentAnswer {
+  std::string request_hash;
+  std::int64_t complaint_id = 0;
+  std::string response;  // the JSON body sent then
+};
+
+/// Reads complaints and their timelines (personal data opened). Thread-safe.
+class ComplaintRepository {
+ public:
+  virtual ~ComplaintRepository() = default;
+  virtual Result<std::optional<domain::complaints::Complaint>> find_by_code(std::string_view public_code) = 0;
+  virtual Result<std::optional<domain::complaints::Complaint>> find_by_id(std::int64_t id) = 0;
+  /// The timeline, oldest first; `public_only` leaves out internal entries.
+  virtual Result<std::vector<domain::complaints::ComplaintEvent>> events(std::int64_t complaint_id,
+                                                                         bool public_only) = 0;
+  virtual Result<std::optional<IdempotentAnswer>> idempotent_answer(std::string_view key) = 0;
+  virtual Result<std::vector<domain::complaints::RoutingRule>> routing_rules() = 0;
+  /// Complaints stored in all.
+  virtual Result<std::int64_t> count() = 0;
+};
+
+/// Writes complaints inside a Transaction.
+class ComplaintWriter {
+ public:
+  virtual ~ComplaintWriter() = default;
+  /// Inserts a new complaint (personal data sealed); returns its id. A duplicate public code is
+  /// a `conflict`.
+  virtual Result<std::int64_t> insert(const domain::complaints::Complaint& complaint) = 0;
+  /// Appends an event and its outbox row (topic "complaint.<type>", payload JSON) together;
+  /// returns the event id.
+  virtual Result<std::int64_t> append_event(const domain::complaints::ComplaintEvent& event,
+                                            const std::string& outbox_payload) = 0;
+  /// Records the answer to an Idempotency-Key; a key already recorded is a `conflict`.
+  virtual Result<void> remember_answer(std::string_view key, const IdempotentAnswer& answer, TimePoint at) = 0;
+  virtual Result<void> save_routing_rule(const domain::complaints::RoutingRule& rule) = 0;
+};
+
+}  // namespace sigap::app::ports
