@@ -1,5 +1,6 @@
 #include "http/http_service.hpp"
 
+#include "app/sla/indonesia_calendar.hpp"
 #include "common/logging.hpp"
 #include "http/routes.hpp"
 
@@ -10,7 +11,9 @@ HttpService::HttpService(app::ports::Storage& storage, HttpServiceOptions option
       authenticator_(std::make_unique<Authenticator>(storage, clock_, options.sessions)),
       gate_(std::make_unique<AccessGate>(*authenticator_, storage, clock_)),
       limiter_(std::make_unique<RateLimiter>(clock_, options.rate_limits)),
-      handlers_(std::make_unique<Handlers>(storage, metrics_, clock_, options.sessions)) {
+      intake_(std::make_unique<app::complaints::ComplaintIntake>(storage, clock_, app::sla::indonesia_calendar(),
+                                                                 options.intake)),
+      handlers_(std::make_unique<Handlers>(storage, metrics_, clock_, options.sessions, *intake_)) {
   std::unique_ptr<StaticFiles> static_files;
   std::error_code ec;
   if (!options.web_dir.empty() && std::filesystem::is_directory(options.web_dir, ec)) {

@@ -4,6 +4,7 @@
 #include <map>
 #include <memory>
 
+#include "app/complaints/submit_complaint.hpp"
 #include "app/identity/session_policy.hpp"
 #include "app/ports/storage.hpp"
 #include "common/clock.hpp"
@@ -19,6 +20,7 @@ struct HttpServiceOptions {
   app::identity::SessionPolicy sessions;
   const Clock* clock = nullptr;   // null: the system clock (tests pass a fake one)
   std::map<RateBudget, BucketPolicy> rate_limits = RateLimiter::defaults();
+  app::complaints::IntakeSettings intake;
 };
 
 /// The whole HTTP side wired together: handlers over the storage, the route table, the
@@ -42,6 +44,7 @@ class HttpService {
   std::unique_ptr<Authenticator> authenticator_;
   std::unique_ptr<AccessGate> gate_;
   std::unique_ptr<RateLimiter> limiter_;
+  std::unique_ptr<app::complaints::ComplaintIntake> intake_;
   std::unique_ptr<struct Handlers> handlers_;
   std::unique_ptr<Dispatcher> dispatcher_;
   std::unique_ptr<Server> server_;

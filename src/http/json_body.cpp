@@ -26,19 +26,46 @@ Result<boost::json::object> parse_json_object(const Request& request) {
   return std::move(value.as_object());
 }
 
-JsonFields::JsonFields(const boost::json::object& object, std::initializer_list<std::string_view> known)
-    : object_(object) {
+JsonFields::JsonFields(const boost::json::object& object, std::initializer_list<std::string_view> known,
+                       std::string prefix)
+    : object_(object), prefix_(std::move(prefix)) {
   for (const auto& member : object) {
     if (std::find(known.begin(), known.end(), std::string_view(member.key())) == known.end()) {
-      problems_.push_back({std::string(member.key()), Text{"Kolom ini tidak dikenal.", "Unknown field."}});
+      add_problem(std::string(member.key()), Text{"Kolom ini tidak dikenal.", "Unknown field."});
     }
   }
+}
+
+std::optional<double> JsonFields::number(std::string_view name, bool required) {
+  const auto* value = field(name, required);
+  if (!value) return std::nullopt;
+  if (value->is_double()) return value->as_double();
+  if (value->is_int64()) return static_cast<double>(value->as_int64());
+  if (value->is_uint64()) return static_cast<double>(value->as_uint64());
+  add_problem(std::string(name), Text{"Harus berupa angka.", "Must be a number."});
+  return std::nullopt;
+}
+
+std::optional<bool> JsonFields::boolean(std::string_view name, bool required) {
+  const auto* value = field(name, required);
+  if (!value) return std::nullopt;
+  if (value->is_bool()) return value->as_bool();
+  add_problem(std::string(name), Text{"Harus true atau false.", "Must be true or false."});
+  return std::nullopt;
+}
+
+const boost::json::object* JsonFields::object(std::string_view name) {
+  const auto* value = field(name, false);
+  if (!value) return nullptr;
+  if (value->is_object()) return &value->as_object();
+  add_problem(std::string(name), Text{"Harus berupa objek.", "Must be an object."});
+  return nullptr;
 }
 
 const boost::json::value* JsonFields::field(std::string_view name, bool required) {
   const auto* value = object_.if_contains(name);
   if (!value || value->is_null()) {
-    if (required) problems_.push_back({std::string(name), Text{"Wajib diisi.", "Required."}});
+    if (required) add_problem(std::string(name), Text{"Wajib diisi.", "Required."});
     return nullptr;
   }
   return value;
@@ -48,7 +75,7 @@ std::optional<std::string> JsonFields::string(std::string_view name, bool requir
   const auto* value = field(name, required);
   if (!value) return std::nullopt;
   if (!value->is_string()) {
-    problems_.push_back({std::string(name), Text{"Harus berupa teks.", "Must be a string."}});
+    add_problem(std::string(name), Text{"Harus berupa teks.", "Must be a string."});
     return std::nullopt;
   }
   return std::string(value->as_string());
@@ -61,7 +88,7 @@ std::optional<std::int64_t> JsonFields::integer(std::string_view name, bool requ
   if (value->is_uint64() && value->as_uint64() <= static_cast<std::uint64_t>(INT64_MAX)) {
     return static_cast<std::int64_t>(value->as_uint64());
   }
-  problems_.push_back({std::string(name), Text{"Harus berupa bilangan bulat.", "Must be an integer."}});
+  add_problem(std::string(name), Text{"Harus berupa bilangan bulat.", "Must be an integer."});
   return std::nullopt;
 }
 

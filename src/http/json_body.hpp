@@ -23,19 +23,32 @@ Result<boost::json::object> parse_json_object(const Request& request);
 /// typo in a field name must not pass silently.
 class JsonFields {
  public:
-  JsonFields(const boost::json::object& object, std::initializer_list<std::string_view> known);
+  /// `prefix` names a nested object in field errors ("reporter." gives "reporter.phone").
+  JsonFields(const boost::json::object& object, std::initializer_list<std::string_view> known,
+             std::string prefix = {});
 
   std::optional<std::string> string(std::string_view name, bool required);
   std::optional<std::int64_t> integer(std::string_view name, bool required);
+  std::optional<double> number(std::string_view name, bool required);
+  std::optional<bool> boolean(std::string_view name, bool required);
+  /// A nested object; a value of another type is a problem.
+  const boost::json::object* object(std::string_view name);
+  /// Takes over the problems found by the reader of a nested object.
+  void absorb(const JsonFields& nested) {
+    problems_.insert(problems_.end(), nested.problems_.begin(), nested.problems_.end());
+  }
 
   /// The collected problems as one validation error, or nothing when all was well.
   [[nodiscard]] std::optional<Error> error() const;
-  void add_problem(std::string field, Text message) { problems_.push_back({std::move(field), std::move(message)}); }
+  void add_problem(std::string field, Text message) {
+    problems_.push_back({prefix_ + std::move(field), std::move(message)});
+  }
 
  private:
   const boost::json::value* field(std::string_view name, bool required);
 
   const boost::json::object& object_;
+  std::string prefix_;
   std::vector<FieldError> problems_;
 };
 

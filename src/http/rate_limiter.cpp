@@ -56,6 +56,7 @@ std::map<RateBudget, BucketPolicy> RateLimiter::defaults() {
       {RateBudget::intake, {10, 1.0 / 6}},
       {RateBudget::login, {10, 1.0 / 10}},
       {RateBudget::api, {120, 20}},
+      {RateBudget::tracking, {60, 1}},
   };
 }
 

@@ -20,6 +20,7 @@ enum class RateBudget {
   intake,  // public complaint intake, per IP
   login,   // sign-in attempts, per IP and per account
   api,     // every other API call
+  tracking,  // public tracking by code, per IP: bounds how fast anyone can probe for codes
 };
 
 /// A token bucket: holds at most `capacity` tokens (the burst) and gains `refill_per_second`

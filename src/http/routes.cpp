@@ -16,6 +16,7 @@ constexpr std::size_t kSmallJson = 16 * 1024;
 std::vector<Route> make_routes(Handlers& h) {
   using domain::access::Action;
   using handlers::AdminHandlers;
+  using handlers::ComplaintHandlers;
   using handlers::HealthHandlers;
   using handlers::MasterDataHandlers;
   using handlers::SessionHandlers;
@@ -45,6 +46,11 @@ std::vector<Route> make_routes(Handlers& h) {
       {"POST", "/api/v1/session/totp", bind(h.session, &SessionHandlers::start_totp), {}, 0, Action::read_own_account},
       {"POST", "/api/v1/session/totp/confirm", bind(h.session, &SessionHandlers::confirm_totp), json, kSmallJson,
        Action::read_own_account},
+      // Complaints: intake from anyone (limited per address), tracking by public code
+      {"POST", "/api/v1/complaints", bind(h.complaints, &ComplaintHandlers::submit), json, 0, Action::public_read,
+       RateBudget::intake},
+      {"GET", "/api/v1/track/{code}", bind(h.complaints, &ComplaintHandlers::track), {}, 0, Action::public_read,
+       RateBudget::tracking},
       // Citizens may open an account (optional; throttled like sign-in)
       {"POST", "/api/v1/citizens", bind(h.session, &SessionHandlers::register_citizen), json, kSmallJson,
        Action::public_read, RateBudget::login},

@@ -33,7 +33,9 @@ int drain(RateLimiter& limiter, RateBudget budget, std::string_view key, int lim
 
 TEST(RateLimiterTest, DefaultPolicies) {
   auto defaults = RateLimiter::defaults();
-  ASSERT_EQ(defaults.size(), 3U);
+  ASSERT_EQ(defaults.size(), 4U);
+  EXPECT_EQ(defaults.at(RateBudget::tracking).capacity, 60);
+  EXPECT_DOUBLE_EQ(defaults.at(RateBudget::tracking).refill_per_second, 1);
   EXPECT_EQ(defaults.at(RateBudget::intake).capacity, 10);
   EXPECT_DOUBLE_EQ(defaults.at(RateBudget::intake).refill_per_second, 1.0 / 6);
   EXPECT_EQ(defaults.at(RateBudget::login).capacity, 10);

@@ -15,7 +15,7 @@ namespace sigap::app::ports {
 struct IdempotentAnswer {
   std::string request_hash;
   std::int64_t complaint_id = 0;
-  std::string response;  // the JSON body sent then
+  std::string response;  // the JSON body sent then (it holds the reporter secret: sealed at rest)
 };
 
 /// Reads complaints and their timelines (personal data opened). Thread-safe.

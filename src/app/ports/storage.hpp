@@ -37,6 +37,7 @@ class Storage {
   virtual UserRepository& users() = 0;
   virtual CredentialRepository& credentials() = 0;
   virtual AuditRepository& audit() = 0;
+  virtual ComplaintRepository& complaints() = 0;
 
   /// Runs `work` in one transaction and returns once it is durable (committed) or failed.
   /// When `work` returns an error nothing it wrote is kept and that error is returned.

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "app/ports/audit_log.hpp"
+#include "app/ports/complaint_repository.hpp"
 #include "app/ports/identity_writer.hpp"
 #include "app/ports/master_data_writer.hpp"
 
@@ -14,6 +15,7 @@ class Transaction {
   virtual MasterDataWriter& master_data() = 0;
   virtual IdentityWriter& identity() = 0;
   virtual AuditWriter& audit() = 0;
+  virtual ComplaintWriter& complaints() = 0;
 };
 
 }  // namespace sigap::app::ports

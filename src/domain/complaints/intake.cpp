@@ -84,7 +84,7 @@ Result<ValidIntake> validate_intake(const IntakeDraft& draft, TimePoint now) {
   take(problems, channel_from_string(draft.channel, "channel"), valid.channel);
 
   if (draft.latitude.has_value() != draft.longitude.has_value()) {
-    problems.push_back({draft.latitude ? "longitude" : "latitude",
+    problems.push_back({draft.latitude ? "location.longitude" : "location.latitude",
                         Text{"Lintang dan bujur diisi berdua.", "Latitude and longitude come together."}});
   } else if (draft.latitude) {
     auto point = check_location(*draft.latitude, *draft.longitude, draft.accuracy_m);
@@ -92,7 +92,7 @@ Result<ValidIntake> validate_intake(const IntakeDraft& draft, TimePoint now) {
       valid.location = *point;
       valid.accuracy_m = draft.accuracy_m;
     } else {
-      for (const auto& field : point.error().fields()) problems.push_back(field);
+      for (const auto& field : point.error().fields()) problems.push_back({"location." + field.field, field.message});
     }
   }
   if (!draft.region_code.empty()) {

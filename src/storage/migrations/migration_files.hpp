@@ -9,5 +9,7 @@ std::string_view sqlite_0001_master_data();
 std::string_view postgres_0001_master_data();
 std::string_view sqlite_0002_identity();
 std::string_view postgres_0002_identity();
+std::string_view sqlite_0003_complaints();
+std::string_view postgres_0003_complaints();
 
 }  // namespace sigap::storage::migrations

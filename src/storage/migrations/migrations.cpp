@@ -7,17 +7,19 @@
 namespace sigap::storage::migrations {
 
 std::span<const Migration> sqlite_migrations() {
-  static const std::array<Migration, 2> list{{
+  static const std::array<Migration, 3> list{{
       {1, "master_data", sqlite_0001_master_data()},
       {2, "identity", sqlite_0002_identity()},
+      {3, "complaints", sqlite_0003_complaints()},
   }};
   return list;
 }
 
 std::span<const Migration> postgres_migrations() {
-  static const std::array<Migration, 2> list{{
+  static const std::array<Migration, 3> list{{
       {1, "master_data", postgres_0001_master_data()},
       {2, "identity", postgres_0002_identity()},
+      {3, "complaints", postgres_0003_complaints()},
   }};
   return list;
 }

@@ -41,7 +41,6 @@ Result<di::User> user_from(const Row& row, const PersonalDataSealer& sealer) {
   return user;
 }
 
-const std::string kUserColumnsForReseal = "SELECT id, email, display_name, phone, nik FROM users ORDER BY id";
 
 std::string join_scopes(const std::vector<da::Action>& scopes) {
   std::string out;
@@ -188,30 +187,6 @@ Result<std::vector<std::string>> SqlCredentialRepository::unused_recovery_codes(
   std::vector<std::string> hashes;
   for (const auto& row : rows->rows) hashes.push_back(text_at(row, 0));
   return hashes;
-}
-
-Result<std::size_t> reseal_users(SqlConnection& connection, const PersonalDataSealer& sealer) {
-  auto rows = connection.query(kUserColumnsForReseal, {});
-  if (!rows) return rows.error();
-  std::size_t changed = 0;
-  for (const auto& row : rows->rows) {
-    std::vector<SqlValue> values;
-    bool stale = false;
-    for (std::size_t column = 1; column <= 4; ++column) {
-      auto sealed = text_at(row, column);
-      if (!sealer.is_current(sealed)) stale = true;
-      auto opened = sealer.open(sealed);
-      if (!opened) return opened.error();
-      values.emplace_back(sealer.seal(*opened));
-    }
-    if (!stale) continue;
-    values.emplace_back(int_at(row, 0));
-    auto updated = connection.query("UPDATE users SET email = $1, display_name = $2, phone = $3, nik = $4 WHERE id = $5",
-                                    values);
-    if (!updated) return updated.error();
-    ++changed;
-  }
-  return changed;
 }
 
 // --- writer ---

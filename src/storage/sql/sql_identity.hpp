@@ -34,10 +34,6 @@ class SqlCredentialRepository final : public app::ports::CredentialRepository {
   SqlBackend& backend_;
 };
 
-/// Seals the personal data of every user row not sealed with the current key (after a key
-/// rotation), inside the caller's transaction. Returns how many rows changed.
-Result<std::size_t> reseal_users(SqlConnection& connection, const PersonalDataSealer& sealer);
-
 class SqlIdentityWriter final : public app::ports::IdentityWriter {
  public:
   SqlIdentityWriter(SqlConnection& connection, const PersonalDataSealer& sealer)

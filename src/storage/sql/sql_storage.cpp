@@ -1,5 +1,7 @@
 #include "storage/sql/sql_storage.hpp"
 
+#include "storage/sql/reseal.hpp"
+
 namespace sigap::storage::sql {
 
 namespace {
@@ -7,16 +9,18 @@ namespace {
 class SqlTransaction final : public app::ports::Transaction {
  public:
   SqlTransaction(SqlConnection& connection, const PersonalDataSealer& sealer)
-      : master_data_(connection), identity_(connection, sealer), audit_(connection) {}
+      : master_data_(connection), identity_(connection, sealer), audit_(connection), complaints_(connection, sealer) {}
   // app::ports::Transaction
   app::ports::MasterDataWriter& master_data() override { return master_data_; }
   app::ports::IdentityWriter& identity() override { return identity_; }
   app::ports::AuditWriter& audit() override { return audit_; }
+  app::ports::ComplaintWriter& complaints() override { return complaints_; }
 
  private:
   SqlMasterDataWriter master_data_;
   SqlIdentityWriter identity_;
   SqlAuditWriter audit_;
+  SqlComplaintWriter complaints_;
 };
 
 }  // namespace
@@ -29,7 +33,8 @@ SqlStorage::SqlStorage(std::unique_ptr<SqlBackend> backend, std::shared_ptr<cons
       categories_(*backend_),
       users_(*backend_, *sealer_),
       credentials_(*backend_),
-      audit_(*backend_) {}
+      audit_(*backend_),
+      complaints_(*backend_, *sealer_) {}
 
 SqlStorage::~SqlStorage() = default;
 
@@ -43,9 +48,9 @@ Result<void> SqlStorage::write(const Work& work) {
 Result<std::size_t> SqlStorage::reseal_personal_data() {
   std::size_t changed = 0;
   auto done = backend_->transact([&](SqlConnection& connection) -> Result<void> {
-    auto users = reseal_users(connection, *sealer_);
-    if (!users) return users.error();
-    changed = *users;
+    auto resealed = reseal_all(connection, *sealer_);
+    if (!resealed) return resealed.error();
+    changed = *resealed;
     return {};
   });
   if (!done) return done.error();

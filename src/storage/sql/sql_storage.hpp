@@ -5,6 +5,7 @@
 #include "app/ports/storage.hpp"
 #include "storage/sql/sql_audit.hpp"
 #include "storage/sql/sql_backend.hpp"
+#include "storage/sql/sql_complaints.hpp"
 #include "storage/sql/sql_identity.hpp"
 #include "storage/sql/sql_master_data.hpp"
 
@@ -23,6 +24,7 @@ class SqlStorage final : public app::ports::Storage {
   app::ports::UserRepository& users() override { return users_; }
   app::ports::CredentialRepository& credentials() override { return credentials_; }
   app::ports::AuditRepository& audit() override { return audit_; }
+  app::ports::ComplaintRepository& complaints() override { return complaints_; }
   Result<void> write(const Work& work) override;
   Result<std::size_t> reseal_personal_data() override;
   Result<void> ping() override { return backend_->ping(); }
@@ -38,6 +40,7 @@ class SqlStorage final : public app::ports::Storage {
   SqlUserRepository users_;
   SqlCredentialRepository credentials_;
   SqlAuditRepository audit_;
+  SqlComplaintRepository complaints_;
 };
 
 }  // namespace sigap::storage::sql

@@ -4,7 +4,10 @@
 #include <fstream>
 #include <sstream>
 
+#include "app/complaints/submit_complaint.hpp"
 #include "app/identity/register_citizen.hpp"
+#include "app/master_data/demo_data.hpp"
+#include "app/sla/indonesia_calendar.hpp"
 #include "common/clock.hpp"
 #include "crypto/sealed.hpp"
 #include "storage/contract/storage_backends.hpp"
@@ -55,6 +58,38 @@ Result<domain::identity::User> register_sentinel(app::ports::Storage& storage) {
        std::string(kSentinelNik), "127.0.0.1"});
 }
 
+Result<void> report_sentinel(app::ports::Storage& storage) {
+  if (auto loaded = app::master_data::load_palembang_demo_data(storage); !loaded) return loaded.error();
+  SystemClock clock;
+  app::complaints::ComplaintIntake intake(storage, clock, app::sla::indonesia_calendar(), {});
+  app::complaints::SubmitRequest request;
+  request.draft.description = "Lampu jalan mati di depan rumah, gelap sekali malam hari";
+  request.draft.address = "Jl. Cahaya Ampera 77";
+  request.draft.reporter_name = std::string(kSentinelName);
+  request.draft.reporter_phone = std::string(kSentinelPhone);
+  request.draft.reporter_email = std::string(kSentinelEmail);
+  request.draft.reporter_nik = std::string(kSentinelNik);
+  request.idempotency_key = "sentinel";
+  request.request_fingerprint = "f";
+  auto answer = intake.submit(request, [](const app::complaints::SubmittedComplaint& submitted) {
+    return "{\"secret\":\"" + submitted.reporter_secret + "\",\"phone\":\"" + submitted.complaint.reporter.phone + "\"}";
+  });
+  if (!answer) return answer.error();
+  return {};
+}
+
+TEST_P(PersonalDataContract, AReportersPersonalDataIsNowhereInClearInTheDatabase) {
+  auto reported = report_sentinel(*storage_);
+  ASSERT_TRUE(reported.ok()) << reported.error().message().en << " " << reported.error().log_detail();
+  storage_.reset();
+  auto raw = raw_database(url());
+  ASSERT_FALSE(raw.empty());
+  for (auto sentinel : kSentinelsInClear) {
+    EXPECT_EQ(raw.find(sentinel), std::string::npos) << "found in clear: " << sentinel.substr(0, 4) << "...";
+  }
+  EXPECT_EQ(raw.find("Jl. Cahaya"), std::string::npos) << "the street address in clear";
+}
+
 TEST_P(PersonalDataContract, ACitizensPersonalDataIsNowhereInClearInTheDatabase) {
   auto user = register_sentinel(*storage_);
   ASSERT_TRUE(user.ok()) << user.error().message().en << " " << user.error().log_detail();
@@ -73,6 +108,7 @@ TEST_P(PersonalDataContract, ACitizensPersonalDataIsNowhereInClearInTheDatabase)
 
 TEST_P(PersonalDataContract, AfterRotationEverythingIsSealedWithTheNewKeyAndStillReadable) {
   ASSERT_TRUE(register_sentinel(*storage_).ok());
+  ASSERT_TRUE(report_sentinel(*storage_).ok());
   auto rotated = std::make_shared<const crypto::Keyring>(keyring_->rotated());
   storage_.reset();
   keyring_ = rotated;
@@ -80,7 +116,7 @@ TEST_P(PersonalDataContract, AfterRotationEverythingIsSealedWithTheNewKeyAndStil
   ASSERT_NE(storage_, nullptr);
   auto changed = storage_->reseal_personal_data();
   ASSERT_TRUE(changed.ok()) << changed.error().log_detail();
-  EXPECT_EQ(*changed, 1U);
+  EXPECT_EQ(*changed, 3U) << "the user, the complaint and the stored intake answer";
   auto again = storage_->reseal_personal_data();
   ASSERT_TRUE(again.ok());
   EXPECT_EQ(*again, 0U) << "nothing left to reseal";

@@ -1,0 +1,175 @@
+#include "app/complaints/submit_complaint.hpp"
+
+#include <boost/json.hpp>
+
+#include "app/complaints/new_public_code.hpp"
+#include "common/logging.hpp"
+#include "common/time_format.hpp"
+#include "crypto/hashing.hpp"
+#include "crypto/random.hpp"
+#include "domain/complaints/routing.hpp"
+#include "domain/sla/deadline.hpp"
+#include "domain/sla/time_zone.hpp"
+
+namespace sigap::app::complaints {
+
+namespace dc = domain::complaints;
+namespace sla = domain::sla;
+
+namespace {
+
+// A fresh public code clashes with a stored one about once in 34,000 draws at a million cases.
+constexpr int kCodeAttempts = 5;
+
+Error key_reused() {
+  return Error(ErrorCode::validation,
+               Text{"Idempotency-Key ini sudah dipakai untuk aduan lain.",
+                    "This Idempotency-Key was already used for another request."},
+               {FieldError{"Idempotency-Key", Text{"Gunakan kunci baru untuk aduan baru.", "Use a new key for a new complaint."}}});
+}
+
+std::optional<TimePoint> due(TimePoint start, sla::SlaTarget target, const sla::WorkingCalendar& calendar,
+                             const domain::master_data::Unit& unit) {
+  auto zone = sla::time_zone_from_name(unit.time_zone);
+  auto result = sla::deadline(start, target, calendar, unit.service_hours, zone ? *zone : sla::UnitTimeZone::wib);
+  if (!result) {
+    // No calendar for that year yet: the case is kept, the deadline stays open for an admin.
+    logging::app().warn("sla: no deadline for unit {}: {}", unit.code, result.error().log_detail());
+    return std::nullopt;
+  }
+  return *result;
+}
+
+}  // namespace
+
+Result<std::optional<IntakeAnswer>> ComplaintIntake::replay(const SubmitRequest& request) {
+  if (request.idempotency_key.empty()) return std::optional<IntakeAnswer>();
+  auto stored = storage_.complaints().idempotent_answer(request.idempotency_key);
+  if (!stored) return stored.error();
+  if (!stored->has_value()) return std::optional<IntakeAnswer>();
+  if ((*stored)->request_hash != request.request_fingerprint) return key_reused();
+  return std::optional<IntakeAnswer>(IntakeAnswer{std::nullopt, (*stored)->response, true});
+}
+
+Result<IntakeAnswer> ComplaintIntake::submit(const SubmitRequest& request, const RenderAnswer& render) {
+  if (auto earlier = replay(request); !earlier) {
+    return earlier.error();
+  } else if (earlier->has_value()) {
+    return std::move(**earlier);
+  }
+  auto now = clock_.now();
+  auto valid = dc::validate_intake(request.draft, now);
+  if (!valid) return valid.error();
+
+  std::vector<FieldError> problems;
+  auto categories = storage_.categories().list();
+  if (!categories) return categories.error();
+  const domain::master_data::Category* category = nullptr;
+  std::optional<dc::CategorySuggestion> suggestion;
+  if (!valid->category_code.empty()) {
+    for (const auto& candidate : *categories) {
+      if (candidate.code == valid->category_code) category = &candidate;
+    }
+    if (!category) problems.push_back({"category", Text{"Kategori tidak dikenal.", "Unknown category."}});
+  } else {
+    suggestion = dc::suggest_category(valid->description, *categories);
+    if (suggestion) {
+      for (const auto& candidate : *categories) {
+        if (candidate.code == suggestion->category_code) category = &candidate;
+      }
+    }
+  }
+  if (!valid->region_code.empty()) {
+    auto region = storage_.regions().find(valid->region_code);
+    if (!region) return region.error();
+    if (!region->has_value()) {
+      problems.push_back({"region_code", Text{"Kelurahan tidak dikenal.", "Unknown kelurahan."}});
+    }
+  }
+  if (!problems.empty()) {
+    return Error(ErrorCode::validation, Text{"Aduan belum dapat diterima; periksa isian yang ditandai.",
+                                             "The complaint cannot be accepted yet; check the marked fields."},
+                 std::move(problems));
+  }
+
+  auto rules = storage_.complaints().routing_rules();
+  if (!rules) return rules.error();
+  auto unit_code = dc::route(*rules, category ? category->code : "", valid->region_code,
+                             category ? category->default_unit_code : settings_.triage_unit)
+                       .value_or(settings_.triage_unit);
+  auto unit = storage_.units().find_by_code(unit_code);
+  if (!unit) return unit.error();
+  if (!unit->has_value()) return Error::internal("routing names unit " + unit_code + ", which does not exist");
+
+  SubmittedComplaint submitted;
+  submitted.suggestion = suggestion;
+  submitted.reporter_secret = crypto::random_token(24);
+  auto& complaint = submitted.complaint;
+  complaint.reporter_secret_hash = crypto::sha256_hex(submitted.reporter_secret);
+  complaint.kind = valid->kind;
+  complaint.status = dc::Status::submitted;
+  complaint.title = valid->title;
+  complaint.description = valid->description;
+  complaint.category_code = category ? category->code : "";
+  complaint.category_suggested = category && valid->category_code.empty();
+  complaint.region_code = valid->region_code;
+  complaint.location = valid->location;
+  complaint.accuracy_m = valid->accuracy_m;
+  complaint.address = valid->address;
+  complaint.reporter = valid->reporter;
+  complaint.reporter_user_id = request.reporter_user_id;
+  complaint.anonymous = valid->anonymous;
+  complaint.confidential = valid->confidential;
+  complaint.channel = valid->channel;
+  complaint.unit_code = unit_code;
+  complaint.submitted_at = now;
+  complaint.updated_at = now;
+  complaint.deadlines.verify = due(now, settings_.sla.verify, calendar_, **unit);
+  complaint.deadlines.first_response = due(now, settings_.sla.first_response, calendar_, **unit);
+  complaint.deadlines.resolve = due(now, settings_.sla.resolve, calendar_, **unit);
+
+  for (int attempt = 0;; ++attempt) {
+    complaint.public_code = new_public_code();
+    std::string response;
+    auto written = storage_.write([&](ports::Transaction& tx) -> Result<void> {
+      auto id = tx.complaints().insert(complaint);
+      if (!id) return id.error();
+      complaint.id = *id;
+      dc::ComplaintEvent event;
+      event.complaint_id = *id;
+      event.at = now;
+      event.actor = request.actor;
+      event.channel = complaint.channel;
+      event.type = "submitted";
+      event.is_public = true;
+      event.to_status = dc::Status::submitted;
+      event.detail = "Aduan diterima.";
+      auto payload = boost::json::serialize(boost::json::object{{"type", "complaint.submitted"},
+                                                                {"complaint_id", *id},
+                                                                {"code", complaint.public_code},
+                                                                {"unit", complaint.unit_code},
+                                                                {"category", complaint.category_code},
+                                                                {"at", format_utc(now)}});
+      if (auto appended = tx.complaints().append_event(event, payload); !appended) return appended.error();
+      response = render(submitted);
+      if (!request.idempotency_key.empty()) {
+        auto remembered = tx.complaints().remember_answer(
+            request.idempotency_key, {request.request_fingerprint, *id, response}, now);
+        if (!remembered) return remembered.error();
+      }
+      return {};
+    });
+    if (written) return IntakeAnswer{std::move(submitted), std::move(response), false};
+    if (written.error().code() != ErrorCode::conflict) return written.error();
+    // A conflict: either the same Idempotency-Key committed meanwhile (answer with it), or the
+    // public code was taken (draw another).
+    if (auto earlier = replay(request); !earlier) {
+      return earlier.error();
+    } else if (earlier->has_value()) {
+      return std::move(**earlier);
+    }
+    if (attempt + 1 >= kCodeAttempts) return written.error();
+  }
+}
+
+}  // namespace sigap::app::complaints

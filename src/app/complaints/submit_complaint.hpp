@@ -1,0 +1,69 @@
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "app/ports/storage.hpp"
+#include "common/clock.hpp"
+#include "domain/complaints/category_suggestion.hpp"
+#include "domain/complaints/intake.hpp"
+#include "domain/sla/sla_policy.hpp"
+#include "domain/sla/working_calendar.hpp"
+
+namespace sigap::app::complaints {
+
+struct IntakeSettings {
+  std::string triage_unit = "diskominfo";  // receives what no rule routes (SP4N-LAPOR! admin)
+  domain::sla::SlaPolicy sla = domain::sla::default_sla_policy();
+};
+
+struct SubmitRequest {
+  domain::complaints::IntakeDraft draft;
+  std::string idempotency_key;       // optional: a retry with the same key returns the first answer
+  std::string request_fingerprint;   // hash of the request as sent; a key reused with another is refused
+  std::optional<std::int64_t> reporter_user_id;
+  std::string actor = "reporter";
+};
+
+struct SubmittedComplaint {
+  domain::complaints::Complaint complaint;
+  std::string reporter_secret;  // shown once to the reporter: reply, add photos, rate, reopen
+  std::optional<domain::complaints::CategorySuggestion> suggestion;
+};
+
+/// What the intake answers: a new complaint, or the answer given to the first request that
+/// carried the same Idempotency-Key.
+struct IntakeAnswer {
+  std::optional<SubmittedComplaint> created;
+  std::string response;  // the body (given or replayed)
+  bool replayed = false;
+};
+
+/// Renders the body that answers a new complaint; it is stored with an Idempotency-Key so a
+/// retry gets the very same answer.
+using RenderAnswer = std::function<std::string(const SubmittedComplaint&)>;
+
+/// Takes a complaint from any channel: validates every field, suggests a category from
+/// keywords when none was chosen, routes it to the unit with authority (the most specific rule,
+/// else the category's default unit, else triage), computes its deadlines on the working
+/// calendar, and stores it with its first timeline event and outbox row in one transaction.
+/// Concurrent retries with one Idempotency-Key create exactly one complaint. Thread-safe.
+class ComplaintIntake {
+ public:
+  ComplaintIntake(ports::Storage& storage, const Clock& clock, const domain::sla::WorkingCalendar& calendar,
+                  IntakeSettings settings)
+      : storage_(storage), clock_(clock), calendar_(calendar), settings_(std::move(settings)) {}
+
+  Result<IntakeAnswer> submit(const SubmitRequest& request, const RenderAnswer& render);
+
+ private:
+  Result<std::optional<IntakeAnswer>> replay(const SubmitRequest& request);
+
+  ports::Storage& storage_;
+  const Clock& clock_;
+  const domain::sla::WorkingCalendar& calendar_;
+  IntakeSettings settings_;
+};
+
+}  // namespace sigap::app::complaints

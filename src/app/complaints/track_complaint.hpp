@@ -1,0 +1,25 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "app/ports/storage.hpp"
+#include "domain/complaints/complaint.hpp"
+
+namespace sigap::app::complaints {
+
+/// What tracking by public code shows: the case and its public timeline, with the names of its
+/// category and unit. The caller shows none of the reporter's data.
+struct TrackedComplaint {
+  domain::complaints::Complaint complaint;
+  std::vector<domain::complaints::ComplaintEvent> timeline;  // public entries only
+  std::string category_name;
+  std::string unit_name;
+};
+
+/// Looks a case up by the code a person typed or read over the phone. A typo is caught by the
+/// check symbol (`validation`, saying so); a well-formed code of no case is `not_found`.
+Result<TrackedComplaint> track_complaint(ports::Storage& storage, std::string_view typed_code);
+
+}  // namespace sigap::app::complaints

@@ -1,0 +1,206 @@
+#include "storage/sql/sql_complaints.hpp"
+
+#include "common/time_format.hpp"
+
+namespace sigap::storage::sql {
+
+namespace dc = domain::complaints;
+using Row = std::vector<std::optional<std::string>>;
+
+namespace {
+
+constexpr std::string_view kColumns =
+    "SELECT id, public_code, reporter_secret_hash, kind, status, status_before_need_info, title, description, "
+    "COALESCE(category_code, ''), category_suggested, COALESCE(region_code, ''), latitude, longitude, accuracy_m, "
+    "address, reporter_name, reporter_phone, reporter_email, reporter_nik, reporter_user_id, anonymous, "
+    "confidential, channel, unit_code, submitted_at, updated_at, verify_due_at, first_response_due_at, "
+    "resolve_due_at, version FROM complaints ";
+
+std::optional<TimePoint> optional_time(const Row& row, std::size_t column) { return parse_utc(text_at(row, column)); }
+
+std::string optional_time_text(const std::optional<TimePoint>& time) { return time ? format_utc(*time) : ""; }
+
+SqlValue optional_double(const std::optional<double>& value) {
+  return value ? SqlValue(*value) : SqlValue(std::monostate{});
+}
+
+Result<dc::Complaint> complaint_from(const Row& row, const PersonalDataSealer& sealer) {
+  dc::Complaint complaint;
+  complaint.id = int_at(row, 0);
+  complaint.public_code = text_at(row, 1);
+  complaint.reporter_secret_hash = text_at(row, 2);
+  auto kind = dc::complaint_kind_from_string(text_at(row, 3), "kind");
+  auto status = dc::status_from_string(text_at(row, 4), "status");
+  auto channel = dc::channel_from_string(text_at(row, 22), "channel");
+  if (!kind || !status || !channel) return Error::internal("complaint " + std::to_string(complaint.id) + ": bad enum");
+  complaint.kind = *kind;
+  complaint.status = *status;
+  complaint.channel = *channel;
+  if (auto before = text_at(row, 5); !before.empty()) {
+    auto parsed = dc::status_from_string(before, "status_before_need_info");
+    if (parsed) complaint.status_before_need_info = *parsed;
+  }
+  complaint.title = text_at(row, 6);
+  complaint.description = text_at(row, 7);
+  complaint.category_code = text_at(row, 8);
+  complaint.category_suggested = int_at(row, 9) != 0;
+  complaint.region_code = text_at(row, 10);
+  auto latitude = double_at(row, 11);
+  auto longitude = double_at(row, 12);
+  if (latitude && longitude) complaint.location = domain::master_data::GeoPoint{*latitude, *longitude};
+  complaint.accuracy_m = double_at(row, 13);
+  for (auto [column, field] : {std::pair{14U, &complaint.address}, std::pair{15U, &complaint.reporter.name},
+                               std::pair{16U, &complaint.reporter.phone}, std::pair{17U, &complaint.reporter.email},
+                               std::pair{18U, &complaint.reporter.nik}}) {
+    auto opened = sealer.open(text_at(row, column));
+    if (!opened) return opened.error();
+    *field = std::move(*opened);
+  }
+  if (row.at(19)) complaint.reporter_user_id = int_at(row, 19);
+  complaint.anonymous = int_at(row, 20) != 0;
+  complaint.confidential = int_at(row, 21) != 0;
+  complaint.unit_code = text_at(row, 23);
+  complaint.submitted_at = optional_time(row, 24).value_or(TimePoint{});
+  complaint.updated_at = optional_time(row, 25).value_or(TimePoint{});
+  complaint.deadlines.verify = optional_time(row, 26);
+  complaint.deadlines.first_response = optional_time(row, 27);
+  complaint.deadlines.resolve = optional_time(row, 28);
+  complaint.version = int_at(row, 29);
+  return complaint;
+}
+
+}  // namespace
+
+Result<std::optional<dc::Complaint>> SqlComplaintRepository::first(Result<SqlRows> rows) {
+  if (!rows) return rows.error();
+  if (rows->empty()) return std::optional<dc::Complaint>();
+  auto complaint = complaint_from(rows->rows.front(), sealer_);
+  if (!complaint) return complaint.error();
+  return std::optional<dc::Complaint>(std::move(*complaint));
+}
+
+Result<std::optional<dc::Complaint>> SqlComplaintRepository::find_by_code(std::string_view public_code) {
+  return first(backend_.read(std::string(kColumns) + "WHERE public_code = $1", {std::string(public_code)}));
+}
+
+Result<std::optional<dc::Complaint>> SqlComplaintRepository::find_by_id(std::int64_t id) {
+  return first(backend_.read(std::string(kColumns) + "WHERE id = $1", {id}));
+}
+
+Result<std::vector<dc::ComplaintEvent>> SqlComplaintRepository::events(std::int64_t complaint_id, bool public_only) {
+  auto rows = backend_.read(
+      "SELECT id, complaint_id, at, actor, channel, type, public, from_status, to_status, detail "
+      "FROM complaint_events WHERE complaint_id = $1 AND (public = 1 OR $2 = 0) ORDER BY id",
+      {complaint_id, std::int64_t{public_only}});
+  if (!rows) return rows.error();
+  std::vector<dc::ComplaintEvent> events;
+  for (const auto& row : rows->rows) {
+    dc::ComplaintEvent event;
+    event.id = int_at(row, 0);
+    event.complaint_id = int_at(row, 1);
+    event.at = parse_utc(text_at(row, 2)).value_or(TimePoint{});
+    event.actor = text_at(row, 3);
+    auto channel = dc::channel_from_string(text_at(row, 4), "channel");
+    if (channel) event.channel = *channel;
+    event.type = text_at(row, 5);
+    event.is_public = int_at(row, 6) != 0;
+    if (auto from = dc::status_from_string(text_at(row, 7), "from"); from) event.from_status = *from;
+    if (auto to = dc::status_from_string(text_at(row, 8), "to"); to) event.to_status = *to;
+    event.detail = text_at(row, 9);
+    events.push_back(std::move(event));
+  }
+  return events;
+}
+
+Result<std::optional<app::ports::IdempotentAnswer>> SqlComplaintRepository::idempotent_answer(std::string_view key) {
+  auto rows = backend_.read("SELECT request_hash, complaint_id, response FROM idempotency_keys WHERE key = $1",
+                            {std::string(key)});
+  if (!rows) return rows.error();
+  if (rows->empty()) return std::optional<app::ports::IdempotentAnswer>();
+  const auto& row = rows->rows.front();
+  auto response = sealer_.open(text_at(row, 2));  // it holds the reporter's secret
+  if (!response) return response.error();
+  return std::optional<app::ports::IdempotentAnswer>(
+      app::ports::IdempotentAnswer{text_at(row, 0), int_at(row, 1), std::move(*response)});
+}
+
+Result<std::vector<dc::RoutingRule>> SqlComplaintRepository::routing_rules() {
+  auto rows = backend_.read("SELECT category_code, region_code, unit_code FROM routing_rules ORDER BY id", {});
+  if (!rows) return rows.error();
+  std::vector<dc::RoutingRule> rules;
+  for (const auto& row : rows->rows) rules.push_back({text_at(row, 0), text_at(row, 1), text_at(row, 2)});
+  return rules;
+}
+
+Result<std::int64_t> SqlComplaintRepository::count() {
+  auto rows = backend_.read("SELECT COUNT(*) FROM complaints", {});
+  if (!rows) return rows.error();
+  return int_at(rows->rows.at(0), 0);
+}
+
+Result<std::int64_t> SqlComplaintWriter::insert(const dc::Complaint& complaint) {
+  auto rows = connection_.query(
+      "INSERT INTO complaints (public_code, reporter_secret_hash, kind, status, status_before_need_info, title, "
+      "description, category_code, category_suggested, region_code, latitude, longitude, accuracy_m, address, "
+      "reporter_name, reporter_phone, reporter_email, reporter_nik, reporter_user_id, anonymous, confidential, "
+      "channel, unit_code, submitted_at, updated_at, verify_due_at, first_response_due_at, resolve_due_at, version) "
+      "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, "
+      "$23, $24, $25, $26, $27, $28, $29) RETURNING id",
+      {complaint.public_code, complaint.reporter_secret_hash, std::string(dc::to_string(complaint.kind)),
+       std::string(dc::to_string(complaint.status)),
+       complaint.status_before_need_info ? std::string(dc::to_string(*complaint.status_before_need_info))
+                                         : std::string(),
+       complaint.title, complaint.description, text_or_null(complaint.category_code),
+       std::int64_t{complaint.category_suggested}, text_or_null(complaint.region_code),
+       complaint.location ? SqlValue(complaint.location->latitude) : SqlValue(std::monostate{}),
+       complaint.location ? SqlValue(complaint.location->longitude) : SqlValue(std::monostate{}),
+       optional_double(complaint.accuracy_m), sealer_.seal(complaint.address), sealer_.seal(complaint.reporter.name),
+       sealer_.seal(complaint.reporter.phone), sealer_.seal(complaint.reporter.email),
+       sealer_.seal(complaint.reporter.nik),
+       complaint.reporter_user_id ? SqlValue(*complaint.reporter_user_id) : SqlValue(std::monostate{}),
+       std::int64_t{complaint.anonymous}, std::int64_t{complaint.confidential},
+       std::string(dc::to_string(complaint.channel)), complaint.unit_code, format_utc(complaint.submitted_at),
+       format_utc(complaint.updated_at), optional_time_text(complaint.deadlines.verify),
+       optional_time_text(complaint.deadlines.first_response), optional_time_text(complaint.deadlines.resolve),
+       complaint.version});
+  if (!rows) return rows.error();
+  return int_at(rows->rows.at(0), 0);
+}
+
+Result<std::int64_t> SqlComplaintWriter::append_event(const dc::ComplaintEvent& event,
+                                                      const std::string& outbox_payload) {
+  auto rows = connection_.query(
+      "INSERT INTO complaint_events (complaint_id, at, actor, channel, type, public, from_status, to_status, detail) "
+      "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
+      {event.complaint_id, format_utc(event.at), event.actor, std::string(dc::to_string(event.channel)), event.type,
+       std::int64_t{event.is_public},
+       event.from_status ? std::string(dc::to_string(*event.from_status)) : std::string(),
+       event.to_status ? std::string(dc::to_string(*event.to_status)) : std::string(), event.detail});
+  if (!rows) return rows.error();
+  auto id = int_at(rows->rows.at(0), 0);
+  auto queued = connection_.query(
+      "INSERT INTO outbox (event_id, topic, payload, created_at) VALUES ($1, $2, $3, $4)",
+      {id, "complaint." + event.type, outbox_payload, format_utc(event.at)});
+  if (!queued) return queued.error();
+  return id;
+}
+
+Result<void> SqlComplaintWriter::remember_answer(std::string_view key, const app::ports::IdempotentAnswer& answer,
+                                                 TimePoint at) {
+  auto rows = connection_.query(
+      "INSERT INTO idempotency_keys (key, request_hash, complaint_id, response, created_at) VALUES ($1, $2, $3, $4, $5)",
+      {std::string(key), answer.request_hash, answer.complaint_id, sealer_.seal(answer.response), format_utc(at)});
+  if (!rows) return rows.error();
+  return {};
+}
+
+Result<void> SqlComplaintWriter::save_routing_rule(const dc::RoutingRule& rule) {
+  auto rows = connection_.query(
+      "INSERT INTO routing_rules (category_code, region_code, unit_code) VALUES ($1, $2, $3) "
+      "ON CONFLICT (category_code, region_code) DO UPDATE SET unit_code = excluded.unit_code",
+      {rule.category_code, rule.region_code, rule.unit_code});
+  if (!rows) return rows.error();
+  return {};
+}
+
+}  // namespace sigap::storage::sql

@@ -1,0 +1,42 @@
+#pragma once
+
+#include "app/ports/complaint_repository.hpp"
+#include "storage/sql/personal_data.hpp"
+#include "storage/sql/sql_backend.hpp"
+
+namespace sigap::storage::sql {
+
+class SqlComplaintRepository final : public app::ports::ComplaintRepository {
+ public:
+  SqlComplaintRepository(SqlBackend& backend, const PersonalDataSealer& sealer) : backend_(backend), sealer_(sealer) {}
+  // app::ports::ComplaintRepository
+  Result<std::optional<domain::complaints::Complaint>> find_by_code(std::string_view public_code) override;
+  Result<std::optional<domain::complaints::Complaint>> find_by_id(std::int64_t id) override;
+  Result<std::vector<domain::complaints::ComplaintEvent>> events(std::int64_t complaint_id, bool public_only) override;
+  Result<std::optional<app::ports::IdempotentAnswer>> idempotent_answer(std::string_view key) override;
+  Result<std::vector<domain::complaints::RoutingRule>> routing_rules() override;
+  Result<std::int64_t> count() override;
+
+ private:
+  Result<std::optional<domain::complaints::Complaint>> first(Result<SqlRows> rows);
+  SqlBackend& backend_;
+  const PersonalDataSealer& sealer_;
+};
+
+class SqlComplaintWriter final : public app::ports::ComplaintWriter {
+ public:
+  SqlComplaintWriter(SqlConnection& connection, const PersonalDataSealer& sealer)
+      : connection_(connection), sealer_(sealer) {}
+  // app::ports::ComplaintWriter
+  Result<std::int64_t> insert(const domain::complaints::Complaint& complaint) override;
+  Result<std::int64_t> append_event(const domain::complaints::ComplaintEvent& event,
+                                    const std::string& outbox_payload) override;
+  Result<void> remember_answer(std::string_view key, const app::ports::IdempotentAnswer& answer, TimePoint at) override;
+  Result<void> save_routing_rule(const domain::complaints::RoutingRule& rule) override;
+
+ private:
+  SqlConnection& connection_;
+  const PersonalDataSealer& sealer_;
+};
+
+}  // namespace sigap::storage::sql
