@@ -27,6 +27,7 @@ bench: deps
 	@test -f build-release/build.ninja || cmake --preset release >/dev/null
 	cmake --build build-release -j$(JOBS)
 	bench/http/run build-release/sigap
+	bench/intake/run build-release/sigap
 
 format:
 	find src tests bench -name '*.cpp' -o -name '*.hpp' | xargs clang-format -i

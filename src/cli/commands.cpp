@@ -109,6 +109,13 @@ int serve(Config config, bool load_demo) {
   options.server.read_timeout = std::chrono::seconds(config.read_timeout_seconds);
   options.dispatcher.max_json_body = static_cast<std::size_t>(config.max_json_body);
   options.web_dir = config.web_dir.empty() ? default_web_dir() : fs::path(config.web_dir);
+  options.rate_limits = config.rate_limits;
+  for (const auto& [key, text] : {std::pair{"rate_limit_intake", &config.rate_limit_intake},
+                                  std::pair{"rate_limit_login", &config.rate_limit_login},
+                                  std::pair{"rate_limit_api", &config.rate_limit_api},
+                                  std::pair{"rate_limit_tracking", &config.rate_limit_tracking}}) {
+    if (*text == "off") logging::app().warn("{} is off: no rate limit (for benchmarks and trusted networks only)", key);
+  }
   http::HttpService service(*storage, options);
   if (auto listening = service.listen(); !listening) {
     say_error(fmt::format("listen: {}", listening.error().message().en));

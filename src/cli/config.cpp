@@ -2,6 +2,7 @@
 
 #include <array>
 #include <charconv>
+#include <cmath>
 
 #include <fmt/format.h>
 #include <toml++/toml.h>
@@ -21,7 +22,7 @@ struct Key {
   std::int64_t Config::*integer = nullptr;
 };
 
-const std::array<Key, 10> kKeys{{
+const std::array<Key, 14> kKeys{{
     {"listen", Kind::text, &Config::listen},
     {"data_key_file", Kind::text, &Config::data_key_file},
     {"db", Kind::text, &Config::db},
@@ -32,7 +33,27 @@ const std::array<Key, 10> kKeys{{
     {"read_timeout_seconds", Kind::integer, nullptr, &Config::read_timeout_seconds},
     {"threads", Kind::integer, nullptr, &Config::threads},
     {"db_connections", Kind::integer, nullptr, &Config::db_connections},
+    {"rate_limit_intake", Kind::text, &Config::rate_limit_intake},
+    {"rate_limit_login", Kind::text, &Config::rate_limit_login},
+    {"rate_limit_api", Kind::text, &Config::rate_limit_api},
+    {"rate_limit_tracking", Kind::text, &Config::rate_limit_tracking},
 }};
+
+struct RateKey {
+  std::string_view name;
+  std::string Config::*text;
+  http::RateBudget budget;
+};
+
+const std::array<RateKey, 4> kRateKeys{{
+    {"rate_limit_intake", &Config::rate_limit_intake, http::RateBudget::intake},
+    {"rate_limit_login", &Config::rate_limit_login, http::RateBudget::login},
+    {"rate_limit_api", &Config::rate_limit_api, http::RateBudget::api},
+    {"rate_limit_tracking", &Config::rate_limit_tracking, http::RateBudget::tracking},
+}};
+
+// Largest burst and rate a rate_limit_* key may name ("off" goes beyond on purpose).
+constexpr double kMaxRateFigure = 1e9;
 
 const Key* find_key(std::string_view name) {
   for (const auto& key : kKeys) {
@@ -76,7 +97,41 @@ Result<void> check_range(std::string_view key, std::int64_t value, std::int64_t 
   return {};
 }
 
+// One number of "BURST/PER_SECOND": plain decimal or exponent notation, nothing around it.
+std::optional<double> rate_figure(std::string_view text) {
+  double value = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (text.empty() || ec != std::errc() || end != text.data() + text.size() || !std::isfinite(value)) {
+    return std::nullopt;
+  }
+  return value;
+}
+
+Result<http::BucketPolicy> parse_rate_limit(std::string_view key, std::string_view text) {
+  if (text == "off") return unlimited_rate();
+  auto slash = text.find('/');
+  std::optional<double> burst, per_second;
+  if (slash != std::string_view::npos) {
+    burst = rate_figure(text.substr(0, slash));
+    per_second = rate_figure(text.substr(slash + 1));
+  }
+  if (!burst || !per_second) {
+    return problem(std::string(key), fmt::format("\"{}\" is not BURST/PER_SECOND (e.g. 10/0.1667) or off", text));
+  }
+  if (*burst < 1 || *burst > kMaxRateFigure) {
+    return problem(std::string(key),
+                   fmt::format("burst {} is outside 1..{:.0f} (each request takes one token)", *burst, kMaxRateFigure));
+  }
+  if (*per_second <= 0 || *per_second > kMaxRateFigure) {
+    return problem(std::string(key), fmt::format("rate {} per second is outside (0, {:.0f}] (\"off\" for no limit)",
+                                                 *per_second, kMaxRateFigure));
+  }
+  return http::BucketPolicy{*burst, *per_second};
+}
+
 }  // namespace
+
+http::BucketPolicy unlimited_rate() { return {1e12, 1e12}; }
 
 Result<void> apply_config_file(Config& config, const std::string& path) {
   toml::table table;
@@ -154,6 +209,14 @@ Result<void> validate(Config& config) {
   if (auto ok = check_range("read_timeout_seconds", config.read_timeout_seconds, 1, 600); !ok) return ok;
   if (auto ok = check_range("threads", config.threads, 0, 256); !ok) return ok;
   if (auto ok = check_range("db_connections", config.db_connections, 1, 64); !ok) return ok;
+  config.rate_limits = http::RateLimiter::defaults();
+  for (const auto& key : kRateKeys) {
+    const auto& text = config.*key.text;
+    if (text.empty()) continue;
+    auto policy = parse_rate_limit(key.name, text);
+    if (!policy) return policy.error();
+    config.rate_limits[key.budget] = *policy;
+  }
   return {};
 }
 

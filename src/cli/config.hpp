@@ -7,6 +7,7 @@
 #include <string>
 
 #include "common/error.hpp"
+#include "http/rate_limiter.hpp"
 
 namespace sigap::cli {
 
@@ -24,10 +25,19 @@ struct Config {
   std::int64_t read_timeout_seconds = 30;
   std::int64_t threads = 0;                    // I/O threads; 0 = one per core
   std::int64_t db_connections = 4;             // SQLite readers or PostgreSQL pool size
+  // Per-address (per-account for api) token buckets: "BURST/PER_SECOND" (e.g. "10/0.1667") or
+  // "off" (a bucket too big to run dry: benchmarks and trusted networks only). Empty: the
+  // built-in default, http::RateLimiter::defaults().
+  std::string rate_limit_intake;
+  std::string rate_limit_login;
+  std::string rate_limit_api;
+  std::string rate_limit_tracking;
 
   // Parsed from `listen` by validate().
   std::string host;
   std::uint16_t port = 0;
+  // Parsed from the rate_limit_* keys by validate(): every budget, the default where none was given.
+  std::map<http::RateBudget, http::BucketPolicy> rate_limits;
 };
 
 /// Settings given as text by name (from the environment or flags), e.g. {"listen", "0.0.0.0:80"}.
@@ -44,8 +54,11 @@ Settings settings_from_environment(const std::function<const char*(const char*)>
 /// Applies text settings; a bad value is a `validation` error naming `<source> <key>`.
 Result<void> apply_settings(Config& config, const Settings& settings, std::string_view source);
 
-/// Checks every value and fills host/port and the default db URL.
+/// Checks every value and fills host/port, the default db URL and rate_limits.
 Result<void> validate(Config& config);
+
+/// The policy that "off" stands for in a rate_limit_* key: a bucket no client can empty.
+http::BucketPolicy unlimited_rate();
 
 /// The one line to print when start-up stops on `error`: "config: listen: ..." and the like.
 std::string one_line(const Error& error);

@@ -21,6 +21,7 @@ enum class ErrorCode {
   forbidden,        // known, and not allowed
   too_many_requests,
   conflict,
+  precondition_failed,  // the caller's copy is stale (If-Match no longer matches)
   unsupported_media_type,
   payload_too_large,
   unavailable,      // a dependency (the database) does not answer

@@ -21,6 +21,7 @@ const ProblemKind& kind_for_status(int status) {
       {405, "method-not-allowed", {"Metode tidak diizinkan", "Method not allowed"}},
       {408, "request-timeout", {"Permintaan terlalu lama", "Request timeout"}},
       {409, "conflict", {"Bertentangan dengan data yang ada", "Conflict"}},
+      {412, "precondition-failed", {"Data sudah berubah", "Precondition failed"}},
       {413, "payload-too-large", {"Isi permintaan terlalu besar", "Payload too large"}},
       {415, "unsupported-media-type", {"Jenis isi tidak didukung", "Unsupported media type"}},
       {422, "validation", {"Data tidak valid", "Validation failed"}},
@@ -70,6 +71,7 @@ int status_for(ErrorCode code) {
     case ErrorCode::forbidden: return 403;
     case ErrorCode::too_many_requests: return 429;
     case ErrorCode::conflict: return 409;
+    case ErrorCode::precondition_failed: return 412;
     case ErrorCode::unsupported_media_type: return 415;
     case ErrorCode::payload_too_large: return 413;
     case ErrorCode::unavailable: return 503;

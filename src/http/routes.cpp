@@ -51,6 +51,14 @@ std::vector<Route> make_routes(Handlers& h) {
        RateBudget::intake},
       {"GET", "/api/v1/track/{code}", bind(h.complaints, &ComplaintHandlers::track), {}, 0, Action::public_read,
        RateBudget::tracking},
+      // Cases, for staff and keys in scope (a case out of scope is 404, like one that does not exist)
+      {"GET", "/api/v1/complaints/{id}", bind(h.complaints, &ComplaintHandlers::show), {}, 0, Action::read_case},
+      {"GET", "/api/v1/complaints/{id}/events", bind(h.complaints, &ComplaintHandlers::events), {}, 0,
+       Action::read_case},
+      {"POST", "/api/v1/complaints/{id}/actions", bind(h.complaints, &ComplaintHandlers::act), json, kSmallJson,
+       Action::work_case},
+      {"POST", "/api/v1/complaints/{id}/reveal", bind(h.complaints, &ComplaintHandlers::reveal), {}, 0,
+       Action::work_case},
       // Citizens may open an account (optional; throttled like sign-in)
       {"POST", "/api/v1/citizens", bind(h.session, &SessionHandlers::register_citizen), json, kSmallJson,
        Action::public_read, RateBudget::login},

@@ -19,7 +19,7 @@ struct Handlers {
         master_data(storage),
         session(storage, clock, sessions),
         admin(storage, clock),
-        complaints(storage, intake) {}
+        complaints(storage, clock, intake) {}
   Handlers(const Handlers&) = delete;
   Handlers& operator=(const Handlers&) = delete;
 

@@ -2,10 +2,12 @@
 // error when something is wrong.
 #include "cli/config.hpp"
 
+#include <cmath>
 #include <fstream>
 
 #include <gtest/gtest.h>
 
+#include "support/fake_clock.hpp"
 #include "support/temp_dir.hpp"
 
 namespace sigap::cli {
@@ -255,6 +257,120 @@ TEST(ConfigValidate, BadDbUrlSaysWhatIsExpected) {
   ASSERT_FALSE(valid.ok());
   EXPECT_NE(failure(valid).find("sqlite:PATH"), std::string::npos) << failure(valid);
 }
+
+// --- rate limits ----------------------------------------------------------------------------
+
+void expect_policy(const Config& config, http::RateBudget budget, double capacity, double refill_per_second) {
+  auto found = config.rate_limits.find(budget);
+  ASSERT_NE(found, config.rate_limits.end()) << static_cast<int>(budget);
+  EXPECT_DOUBLE_EQ(found->second.capacity, capacity) << static_cast<int>(budget);
+  EXPECT_DOUBLE_EQ(found->second.refill_per_second, refill_per_second) << static_cast<int>(budget);
+}
+
+TEST(ConfigRateLimits, UnsetKeysGiveTheBuiltInDefaultsForEveryBudget) {
+  Config config;
+  ASSERT_TRUE(validate(config).ok()) << failure(validate(config));
+  auto defaults = http::RateLimiter::defaults();
+  ASSERT_EQ(config.rate_limits.size(), defaults.size());
+  for (const auto& [budget, policy] : defaults) expect_policy(config, budget, policy.capacity, policy.refill_per_second);
+}
+
+TEST_F(ConfigFileTest, RateLimitsFromTheFileAreParsedPerBudget) {
+  auto path = write_toml(R"(rate_limit_intake = "20/0.5"
+rate_limit_login = "5/0.1"
+rate_limit_api = "1e3/2.5e2"
+rate_limit_tracking = "off"
+)");
+  ASSERT_TRUE(apply_config_file(config_, path).ok()) << failure(apply_config_file(config_, path));
+  ASSERT_TRUE(validate(config_).ok()) << failure(validate(config_));
+  expect_policy(config_, http::RateBudget::intake, 20, 0.5);
+  expect_policy(config_, http::RateBudget::login, 5, 0.1);
+  expect_policy(config_, http::RateBudget::api, 1000, 250);
+  expect_policy(config_, http::RateBudget::tracking, unlimited_rate().capacity, unlimited_rate().refill_per_second);
+}
+
+TEST_F(ConfigFileTest, RateLimitInTheFileMustBeAString) {
+  auto applied = apply_config_file(config_, write_toml("rate_limit_intake = 10\n"));
+  ASSERT_FALSE(applied.ok());
+  EXPECT_NE(field_of(applied).find("rate_limit_intake"), std::string::npos) << field_of(applied);
+  EXPECT_NE(failure(applied).find("string"), std::string::npos) << failure(applied);
+}
+
+TEST(ConfigRateLimits, EnvironmentVariablesNameTheKeys) {
+  auto settings = from_environment({{"SIGAP_RATE_LIMIT_INTAKE", "off"},
+                                    {"SIGAP_RATE_LIMIT_LOGIN", "3/0.05"},
+                                    {"SIGAP_RATE_LIMIT_API", "240/40"},
+                                    {"SIGAP_RATE_LIMIT_TRACKING", "off"},
+                                    {"SIGAP_RATE_LIMIT", "off"}});
+  EXPECT_EQ(settings, (Settings{{"rate_limit_api", "240/40"},
+                                {"rate_limit_intake", "off"},
+                                {"rate_limit_login", "3/0.05"},
+                                {"rate_limit_tracking", "off"}}));
+  Config config;
+  ASSERT_TRUE(apply_settings(config, settings, "environment").ok());
+  ASSERT_TRUE(validate(config).ok()) << failure(validate(config));
+  expect_policy(config, http::RateBudget::login, 3, 0.05);
+  expect_policy(config, http::RateBudget::api, 240, 40);
+  expect_policy(config, http::RateBudget::intake, unlimited_rate().capacity, unlimited_rate().refill_per_second);
+}
+
+TEST(ConfigRateLimits, OneKeyLeavesTheOtherBudgetsAtTheirDefaults) {
+  Config config;
+  config.rate_limit_intake = "10/0.1667";
+  ASSERT_TRUE(validate(config).ok()) << failure(validate(config));
+  expect_policy(config, http::RateBudget::intake, 10, 0.1667);
+  auto defaults = http::RateLimiter::defaults();
+  for (auto budget : {http::RateBudget::login, http::RateBudget::api, http::RateBudget::tracking}) {
+    expect_policy(config, budget, defaults.at(budget).capacity, defaults.at(budget).refill_per_second);
+  }
+}
+
+TEST(ConfigRateLimits, OffIsABucketNoClientCanEmpty) {
+  auto off = unlimited_rate();
+  EXPECT_TRUE(std::isfinite(off.capacity) && std::isfinite(off.refill_per_second));  // RateLimiter refuses others
+  EXPECT_GE(off.capacity, 1e9);
+  EXPECT_GE(off.refill_per_second, 1e9);
+  // The limiter accepts it and lets a flood from one address through.
+  testing::FakeClock clock;  // frozen: nothing refills
+  http::RateLimiter limiter(clock, {{http::RateBudget::intake, off}});
+  for (int i = 0; i < 10'000; ++i) ASSERT_TRUE(limiter.take(http::RateBudget::intake, "ip:127.0.0.1").allowed) << i;
+}
+
+TEST(ConfigRateLimits, ValuesAreAppliedByValidateNotBefore) {
+  Config config;
+  ASSERT_TRUE(apply_settings(config, {{"rate_limit_api", "nonsense"}}, "flag").ok());
+  EXPECT_EQ(config.rate_limit_api, "nonsense");
+  EXPECT_EQ(field_of(validate(config)), "rate_limit_api");
+}
+
+TEST(ConfigRateLimits, BadValueSaysWhatIsExpected) {
+  Config config;
+  config.rate_limit_login = "10 per minute";
+  auto valid = validate(config);
+  ASSERT_FALSE(valid.ok());
+  EXPECT_EQ(failure(valid), "rate_limit_login: \"10 per minute\" is not BURST/PER_SECOND (e.g. 10/0.1667) or off");
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    RateLimits, ConfigValidateRejects,
+    ::testing::Values(InvalidCase{"rate_limit_intake", "10", "rate_limit_intake"},
+                      InvalidCase{"rate_limit_intake", "10/", "rate_limit_intake"},
+                      InvalidCase{"rate_limit_intake", "/0.5", "rate_limit_intake"},
+                      InvalidCase{"rate_limit_intake", "10/0.5/1", "rate_limit_intake"},
+                      InvalidCase{"rate_limit_intake", "10 / 0.5", "rate_limit_intake"},
+                      InvalidCase{"rate_limit_intake", "OFF", "rate_limit_intake"},
+                      InvalidCase{"rate_limit_intake", "none", "rate_limit_intake"},
+                      InvalidCase{"rate_limit_login", "0/1", "rate_limit_login"},
+                      InvalidCase{"rate_limit_login", "0.5/1", "rate_limit_login"},
+                      InvalidCase{"rate_limit_login", "-10/1", "rate_limit_login"},
+                      InvalidCase{"rate_limit_api", "120/0", "rate_limit_api"},
+                      InvalidCase{"rate_limit_api", "120/-20", "rate_limit_api"},
+                      InvalidCase{"rate_limit_api", "inf/20", "rate_limit_api"},
+                      InvalidCase{"rate_limit_api", "120/nan", "rate_limit_api"},
+                      InvalidCase{"rate_limit_api", "1e10/20", "rate_limit_api"},
+                      InvalidCase{"rate_limit_tracking", "60/1e10", "rate_limit_tracking"},
+                      InvalidCase{"rate_limit_tracking", "+60/1", "rate_limit_tracking"},
+                      InvalidCase{"rate_limit_tracking", "0x10/1", "rate_limit_tracking"}));
 
 }  // namespace
 }  // namespace sigap::cli

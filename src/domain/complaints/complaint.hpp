@@ -82,6 +82,8 @@ struct ComplaintEvent {
   bool is_public = true;
   std::optional<Status> from_status;
   std::optional<Status> to_status;
+  std::string from_unit;  // when the case changed hands
+  std::string to_unit;
   std::string detail;  // public text for public events; never personal data of the reporter
 
   bool operator==(const ComplaintEvent&) const = default;

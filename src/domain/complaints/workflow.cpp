@@ -111,7 +111,15 @@ constexpr bool is_need_info_origin(Status status) {
   return false;
 }
 
-std::string quoted(std::string_view name) { return "'" + std::string(name) + "'"; }
+// Built by appending: GCC 12 at -O3 warns falsely (-Wrestrict) about "'" + std::string(...).
+std::string quoted(std::string_view name) {
+  std::string out;
+  out.reserve(name.size() + 2);
+  out += '\'';
+  out += name;
+  out += '\'';
+  return out;
+}
 
 std::string joined(const std::vector<WorkflowAction>& actions) {
   std::string out;

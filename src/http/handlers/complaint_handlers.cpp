@@ -1,8 +1,14 @@
 #include "http/handlers/complaint_handlers.hpp"
 
+#include <charconv>
+
 #include <boost/json.hpp>
 
+#include "app/audit/record_audit.hpp"
+#include "app/complaints/act_on_case.hpp"
+#include "app/complaints/case_access.hpp"
 #include "app/complaints/track_complaint.hpp"
+#include "domain/identity/masking.hpp"
 #include "common/time_format.hpp"
 #include "crypto/hashing.hpp"
 #include "http/json_body.hpp"
@@ -60,7 +66,161 @@ dc::IntakeDraft draft_from(const json::object& body, JsonFields& fields) {
   return draft;
 }
 
+std::optional<std::int64_t> case_id(const Request& request) {
+  auto text = request.path_param("id");
+  std::int64_t id = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
+  if (ec != std::errc() || end != text.data() + text.size() || id <= 0) return std::nullopt;
+  return id;
+}
+
+Response no_such_case(const Request& request) {
+  return problem_response(Error(ErrorCode::not_found, Text{"Aduan tidak ditemukan.", "No such complaint."}), request);
+}
+
+std::string etag_of(const dc::Complaint& complaint) { return "\"v" + std::to_string(complaint.version) + "\""; }
+
+// If-Match: "v3" (or W/"v3") -> 3; absent -> nullopt; anything else -> 0, which never matches.
+std::optional<std::int64_t> expected_version(const Request& request) {
+  auto header = request.header("if-match");
+  if (!header) return std::nullopt;
+  std::string_view text = *header;
+  if (text.starts_with("W/")) text.remove_prefix(2);
+  if (text.size() < 4 || text.front() != '"' || text.back() != '"' || text[1] != 'v') return 0;
+  std::int64_t version = 0;
+  auto [end, ec] = std::from_chars(text.data() + 2, text.data() + text.size() - 1, version);
+  if (ec != std::errc() || end != text.data() + text.size() - 1) return 0;
+  return version;
+}
+
+json::value location_json(const dc::Complaint& complaint) {
+  if (!complaint.location) return nullptr;
+  json::object out{{"latitude", complaint.location->latitude}, {"longitude", complaint.location->longitude}};
+  out["accuracy_m"] = complaint.accuracy_m ? json::value(*complaint.accuracy_m) : json::value(nullptr);
+  return out;
+}
+
+json::object staff_view(const dc::Complaint& complaint) {
+  namespace masking = domain::identity;
+  json::array allowed;
+  for (auto action : dc::allowed_actions(complaint.status)) allowed.emplace_back(dc::to_string(action));
+  json::value reporter = nullptr;
+  if (!complaint.anonymous) {
+    reporter = json::object{{"name", masking::mask_name(complaint.reporter.name)},
+                            {"phone", masking::mask_phone(complaint.reporter.phone)},
+                            {"email", masking::mask_email(complaint.reporter.email)},
+                            {"nik", masking::mask_nik(complaint.reporter.nik)},
+                            {"masked", true}};
+  }
+  return json::object{{"id", complaint.id},
+                      {"code", complaint.public_code},
+                      {"status", dc::to_string(complaint.status)},
+                      {"allowed_actions", std::move(allowed)},
+                      {"kind", dc::to_string(complaint.kind)},
+                      {"title", complaint.title},
+                      {"description", complaint.description},
+                      {"category", complaint.category_code.empty() ? json::value(nullptr)
+                                                                   : json::value(complaint.category_code)},
+                      {"category_suggested", complaint.category_suggested},
+                      {"region_code", complaint.region_code.empty() ? json::value(nullptr)
+                                                                    : json::value(complaint.region_code)},
+                      {"location", location_json(complaint)},
+                      {"unit", complaint.unit_code},
+                      {"channel", dc::to_string(complaint.channel)},
+                      {"anonymous", complaint.anonymous},
+                      {"confidential", complaint.confidential},
+                      {"reporter", std::move(reporter)},
+                      {"submitted_at", format_utc(complaint.submitted_at)},
+                      {"updated_at", format_utc(complaint.updated_at)},
+                      {"deadlines", deadlines_json(complaint.deadlines)},
+                      {"version", complaint.version}};
+}
+
+Response case_response(const dc::Complaint& complaint, int status = 200) {
+  auto response = json_response(json::serialize(staff_view(complaint)), status);
+  response.set_header("ETag", etag_of(complaint));
+  response.set_header("Cache-Control", "no-store");
+  return response;
+}
+
 }  // namespace
+
+Response ComplaintHandlers::show(const Request& request) {
+  auto id = case_id(request);
+  if (!id) return no_such_case(request);
+  auto complaint = app::complaints::load_case(storage_, request.actor, *id, domain::access::Action::read_case);
+  if (!complaint) return problem_response(complaint.error(), request);
+  return case_response(*complaint);
+}
+
+Response ComplaintHandlers::events(const Request& request) {
+  auto id = case_id(request);
+  if (!id) return no_such_case(request);
+  auto complaint = app::complaints::load_case(storage_, request.actor, *id, domain::access::Action::read_case);
+  if (!complaint) return problem_response(complaint.error(), request);
+  auto timeline = storage_.complaints().events(*id, false);
+  if (!timeline) return problem_response(timeline.error(), request);
+  json::array items;
+  for (const auto& event : *timeline) {
+    json::object item{{"id", event.id},
+                      {"at", format_utc(event.at)},
+                      {"actor", event.actor},
+                      {"channel", dc::to_string(event.channel)},
+                      {"type", event.type},
+                      {"public", event.is_public},
+                      {"detail", event.detail}};
+    item["from_status"] = event.from_status ? json::value(dc::to_string(*event.from_status)) : json::value(nullptr);
+    item["to_status"] = event.to_status ? json::value(dc::to_string(*event.to_status)) : json::value(nullptr);
+    item["from_unit"] = event.from_unit.empty() ? json::value(nullptr) : json::value(event.from_unit);
+    item["to_unit"] = event.to_unit.empty() ? json::value(nullptr) : json::value(event.to_unit);
+    items.push_back(std::move(item));
+  }
+  auto count = items.size();
+  return json_response(json::serialize(json::object{{"items", std::move(items)}, {"count", count}}));
+}
+
+Response ComplaintHandlers::act(const Request& request) {
+  auto id = case_id(request);
+  if (!id) return no_such_case(request);
+  auto body = parse_json_object(request);
+  if (!body) return problem_response(body.error(), request);
+  JsonFields fields(*body, {"action", "reason", "reject_reason", "unit_code"});
+  app::complaints::CaseAction action;
+  action.action = fields.string("action", true).value_or("");
+  action.reason = fields.string("reason", false).value_or("");
+  action.reject_reason = fields.string("reject_reason", false).value_or("");
+  action.unit_code = fields.string("unit_code", false).value_or("");
+  if (auto problem = fields.error()) return problem_response(*problem, request);
+  action.expected_version = expected_version(request);
+  auto changed = app::complaints::act_on_case(storage_, clock_, request.actor, *id, action);
+  if (!changed) return problem_response(changed.error(), request);
+  return case_response(*changed);
+}
+
+Response ComplaintHandlers::reveal(const Request& request) {
+  auto id = case_id(request);
+  if (!id) return no_such_case(request);
+  auto complaint = app::complaints::load_case(storage_, request.actor, *id, domain::access::Action::work_case);
+  if (!complaint) return problem_response(complaint.error(), request);
+  if (complaint->anonymous) {
+    return problem_response(Error(ErrorCode::forbidden, Text{"Pelapor memilih anonim: identitasnya tidak dibuka.",
+                                                             "The reporter chose to stay anonymous."}),
+                            request);
+  }
+  // Every look at personal data leaves a trace: the reveal is audited before it is answered.
+  auto audited = app::audit::record_audit(
+      storage_, {clock_.now(), app::audit::audit_name(request.actor), "personal_data.revealed",
+                 "complaint:" + std::to_string(*id), "reporter contact", request.remote_address});
+  if (!audited) return problem_response(audited.error(), request);
+  json::object out{{"name", complaint->reporter.name},
+                   {"phone", complaint->reporter.phone},
+                   {"email", complaint->reporter.email},
+                   {"nik", complaint->reporter.nik},
+                   {"address", complaint->address}};
+  auto response = json_response(json::serialize(out));
+  response.set_header("Cache-Control", "no-store");
+  return response;
+}
 
 Response ComplaintHandlers::submit(const Request& request) {
   auto body = parse_json_object(request);

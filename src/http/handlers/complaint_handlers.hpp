@@ -2,22 +2,31 @@
 
 #include "app/complaints/submit_complaint.hpp"
 #include "app/ports/storage.hpp"
+#include "common/clock.hpp"
 #include "http/message.hpp"
 
 namespace sigap::http::handlers {
 
-/// POST /api/v1/complaints (intake, JSON) and GET /api/v1/track/{code} (public tracking).
-/// Tracking never shows the reporter's data; the intake answer carries the reporter secret once.
+/// POST /api/v1/complaints (intake, JSON) and GET /api/v1/track/{code} (public tracking);
+/// for staff in scope: the case (ETag = its version), its whole timeline, workflow actions
+/// (If-Match; 409 for an illegal transition, 412 for a stale copy) and the audited reveal of the
+/// reporter's contact. Tracking never shows the reporter's data; the intake answer carries the
+/// reporter secret once; staff see the contact masked, and an anonymous reporter not at all.
 class ComplaintHandlers {
  public:
-  ComplaintHandlers(app::ports::Storage& storage, app::complaints::ComplaintIntake& intake)
-      : storage_(storage), intake_(intake) {}
+  ComplaintHandlers(app::ports::Storage& storage, const Clock& clock, app::complaints::ComplaintIntake& intake)
+      : storage_(storage), clock_(clock), intake_(intake) {}
 
   Response submit(const Request& request);
   Response track(const Request& request);
+  Response show(const Request& request);
+  Response events(const Request& request);
+  Response act(const Request& request);
+  Response reveal(const Request& request);
 
  private:
   app::ports::Storage& storage_;
+  const Clock& clock_;
   app::complaints::ComplaintIntake& intake_;
 };
 

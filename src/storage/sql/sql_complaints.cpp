@@ -89,7 +89,7 @@ Result<std::optional<dc::Complaint>> SqlComplaintRepository::find_by_id(std::int
 
 Result<std::vector<dc::ComplaintEvent>> SqlComplaintRepository::events(std::int64_t complaint_id, bool public_only) {
   auto rows = backend_.read(
-      "SELECT id, complaint_id, at, actor, channel, type, public, from_status, to_status, detail "
+      "SELECT id, complaint_id, at, actor, channel, type, public, from_status, to_status, detail, from_unit, to_unit "
       "FROM complaint_events WHERE complaint_id = $1 AND (public = 1 OR $2 = 0) ORDER BY id",
       {complaint_id, std::int64_t{public_only}});
   if (!rows) return rows.error();
@@ -107,6 +107,8 @@ Result<std::vector<dc::ComplaintEvent>> SqlComplaintRepository::events(std::int6
     if (auto from = dc::status_from_string(text_at(row, 7), "from"); from) event.from_status = *from;
     if (auto to = dc::status_from_string(text_at(row, 8), "to"); to) event.to_status = *to;
     event.detail = text_at(row, 9);
+    event.from_unit = text_at(row, 10);
+    event.to_unit = text_at(row, 11);
     events.push_back(std::move(event));
   }
   return events;
@@ -170,12 +172,13 @@ Result<std::int64_t> SqlComplaintWriter::insert(const dc::Complaint& complaint) 
 Result<std::int64_t> SqlComplaintWriter::append_event(const dc::ComplaintEvent& event,
                                                       const std::string& outbox_payload) {
   auto rows = connection_.query(
-      "INSERT INTO complaint_events (complaint_id, at, actor, channel, type, public, from_status, to_status, detail) "
-      "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
+      "INSERT INTO complaint_events (complaint_id, at, actor, channel, type, public, from_status, to_status, detail, "
+      "from_unit, to_unit) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
       {event.complaint_id, format_utc(event.at), event.actor, std::string(dc::to_string(event.channel)), event.type,
        std::int64_t{event.is_public},
        event.from_status ? std::string(dc::to_string(*event.from_status)) : std::string(),
-       event.to_status ? std::string(dc::to_string(*event.to_status)) : std::string(), event.detail});
+       event.to_status ? std::string(dc::to_string(*event.to_status)) : std::string(), event.detail, event.from_unit,
+       event.to_unit});
   if (!rows) return rows.error();
   auto id = int_at(rows->rows.at(0), 0);
   auto queued = connection_.query(
@@ -200,6 +203,23 @@ Result<void> SqlComplaintWriter::save_routing_rule(const dc::RoutingRule& rule) 
       "ON CONFLICT (category_code, region_code) DO UPDATE SET unit_code = excluded.unit_code",
       {rule.category_code, rule.region_code, rule.unit_code});
   if (!rows) return rows.error();
+  return {};
+}
+
+Result<void> SqlComplaintWriter::update_state(const dc::Complaint& complaint, std::int64_t expected_version) {
+  auto rows = connection_.query(
+      "UPDATE complaints SET status = $1, status_before_need_info = $2, unit_code = $3, updated_at = $4, "
+      "version = version + 1 WHERE id = $5 AND version = $6 RETURNING version",
+      {std::string(dc::to_string(complaint.status)),
+       complaint.status_before_need_info ? std::string(dc::to_string(*complaint.status_before_need_info))
+                                         : std::string(),
+       complaint.unit_code, format_utc(complaint.updated_at), complaint.id, expected_version});
+  if (!rows) return rows.error();
+  if (rows->empty()) {
+    return Error(ErrorCode::precondition_failed,
+                 Text{"Aduan ini sudah diubah orang lain. Muat ulang lalu coba lagi.",
+                      "Someone else changed this case first. Reload and try again."});
+  }
   return {};
 }
 

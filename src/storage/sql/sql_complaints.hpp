@@ -33,6 +33,7 @@ class SqlComplaintWriter final : public app::ports::ComplaintWriter {
                                     const std::string& outbox_payload) override;
   Result<void> remember_answer(std::string_view key, const app::ports::IdempotentAnswer& answer, TimePoint at) override;
   Result<void> save_routing_rule(const domain::complaints::RoutingRule& rule) override;
+  Result<void> update_state(const domain::complaints::Complaint& complaint, std::int64_t expected_version) override;
 
  private:
   SqlConnection& connection_;

@@ -88,7 +88,8 @@ Result<std::vector<di::User>> SqlUserRepository::with_memberships(Result<SqlRows
   for (const auto& user : users) {
     if (!params.empty()) sql += ", ";
     params.emplace_back(user.id);
-    sql += "$" + std::to_string(params.size());
+    sql += '$';  // appended, not "$" + ...: GCC 12 at -O3 warns falsely (-Wrestrict) about that
+    sql += std::to_string(params.size());
   }
   sql += ") ORDER BY user_id, unit_code, role";
   auto memberships = backend_.read(sql, params);

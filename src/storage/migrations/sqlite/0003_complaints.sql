@@ -46,6 +46,8 @@ CREATE TABLE complaint_events (
   public       INTEGER NOT NULL,
   from_status  TEXT NOT NULL DEFAULT '',
   to_status    TEXT NOT NULL DEFAULT '',
+  from_unit    TEXT NOT NULL DEFAULT '',   -- set when the case changes hands (disposisi)
+  to_unit      TEXT NOT NULL DEFAULT '',
   detail       TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX complaint_events_complaint ON complaint_events (complaint_id, id);

@@ -1,0 +1,200 @@
+// Cases in the hands of staff, over real HTTP: scope (a unit sees its own cases and its
+// sub-units', nothing else exists for it), the workflow end to end, If-Match, and the reporter's
+// data masked, revealed only on purpose and audited, never shown for an anonymous report.
+#include <gtest/gtest.h>
+
+#include "app/identity/user_admin.hpp"
+#include "support/http_client.hpp"
+#include "support/personal_data_sentinels.hpp"
+#include "support/test_server.hpp"
+
+namespace sigap::testing {
+namespace {
+
+namespace da = domain::access;
+
+constexpr std::string_view kPassword = "Sungai-Musi-2026!";
+
+struct Staff {
+  std::vector<std::string> headers;  // cookie, CSRF, JSON
+};
+
+class CaseWorkflowTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    TestServerOptions options;
+    options.rate_limits[http::RateBudget::intake] = http::BucketPolicy{10000, 1000};
+    options.rate_limits[http::RateBudget::login] = http::BucketPolicy{10000, 1000};
+    server_ = new TestServer(options);
+    // Road damage in these two kelurahan goes to their own offices.
+    auto routed = server_->storage().write([](app::ports::Transaction& tx) -> Result<void> {
+      for (const auto* kelurahan : {"16.71.01.1001", "16.71.01.1002"}) {
+        auto saved = tx.complaints().save_routing_rule({"jalan-rusak", kelurahan, std::string("kelurahan-") + kelurahan});
+        if (!saved) return saved;
+      }
+      return {};
+    });
+    ASSERT_TRUE(routed.ok());
+    SystemClock clock;
+    app::identity::UserAdmin admin(server_->storage(), clock);
+    for (const auto& [email, role, unit] :
+         std::vector<std::tuple<std::string, da::Role, std::string>>{
+             {"lurah1001@test.id", da::Role::officer, "kelurahan-16.71.01.1001"},
+             {"lurah1002@test.id", da::Role::officer, "kelurahan-16.71.01.1002"},
+             {"camat@test.id", da::Role::supervisor, "kecamatan-16.71.01"},
+             {"pupr@test.id", da::Role::officer, "dinas-pupr"}}) {
+      ASSERT_TRUE(admin.create({email, email, std::string(kPassword), domain::identity::UserKind::staff, {{unit, role}}},
+                               "test")
+                      .ok());
+    }
+  }
+  static void TearDownTestSuite() { delete server_; }
+
+  static Staff sign_in(const std::string& email) {
+    HttpClient client(server_->base_url());
+    auto response = client.post_json("/api/v1/session",
+                                      R"({"email":")" + email + R"(","password":")" + std::string(kPassword) + "\"}");
+    EXPECT_EQ(response.status, 201) << response.body;
+    auto cookie = response.header("set-cookie");
+    return Staff{{"Cookie: " + cookie.substr(0, cookie.find(';')),
+                  "X-CSRF-Token: " + std::string(response.json().as_object().at("csrf_token").as_string()),
+                  "Content-Type: application/json"}};
+  }
+
+  // Files a road-damage report in `kelurahan`; returns its id.
+  static std::int64_t report(const std::string& kelurahan, bool anonymous = false) {
+    HttpClient client(server_->base_url());
+    auto response = client.post_json(
+        "/api/v1/complaints",
+        R"({"description":"Jalan berlubang besar dekat pasar, sudah dua minggu","category":"jalan-rusak","region_code":")" +
+            kelurahan + R"(","anonymous":)" + (anonymous ? "true" : "false") + R"(,"reporter":{"name":")" +
+            std::string(kSentinelName) + R"(","phone":")" + std::string(kSentinelPhone) + R"(","nik":")" +
+            std::string(kSentinelNik) + "\"}}");
+    EXPECT_EQ(response.status, 201) << response.body;
+    return response.json().as_object().at("id").as_int64();
+  }
+
+  static HttpResult act(const Staff& staff, std::int64_t id, const std::string& body, std::string if_match = {}) {
+    HttpClient client(server_->base_url());
+    auto headers = staff.headers;
+    if (!if_match.empty()) headers.push_back("If-Match: " + if_match);
+    return client.request("POST", "/api/v1/complaints/" + std::to_string(id) + "/actions", body, headers);
+  }
+
+  static std::string status_of(const HttpResult& result) {
+    return std::string(result.json().as_object().at("status").as_string());
+  }
+
+  static inline TestServer* server_ = nullptr;
+};
+
+TEST_F(CaseWorkflowTest, AKelurahanOfficerSeesOnlyItsOwnCasesAndTheKecamatanSupervisorSeesBoth) {
+  auto mine = report("16.71.01.1001");
+  auto theirs = report("16.71.01.1002");
+  auto officer = sign_in("lurah1001@test.id");
+  auto supervisor = sign_in("camat@test.id");
+  HttpClient client(server_->base_url());
+  EXPECT_EQ(client.get("/api/v1/complaints/" + std::to_string(mine), officer.headers).status, 200);
+  auto hidden = client.get("/api/v1/complaints/" + std::to_string(theirs), officer.headers);
+  EXPECT_EQ(hidden.status, 404) << "another unit's case does not exist for this officer";
+  EXPECT_EQ(hidden.body.find("forbidden"), std::string::npos);
+  EXPECT_EQ(client.get("/api/v1/complaints/" + std::to_string(theirs) + "/events", officer.headers).status, 404);
+  EXPECT_EQ(act(officer, theirs, R"({"action":"verify"})").status, 404) << "nor can they act on it";
+  EXPECT_EQ(client.get("/api/v1/complaints/" + std::to_string(mine), supervisor.headers).status, 200);
+  EXPECT_EQ(client.get("/api/v1/complaints/" + std::to_string(theirs), supervisor.headers).status, 200);
+  EXPECT_EQ(act(supervisor, theirs, R"({"action":"verify"})").status, 200);
+}
+
+TEST_F(CaseWorkflowTest, ACaseGoesFromSubmittedThroughForwardingAndOnHoldToResolved) {
+  auto id = report("16.71.01.1001");
+  auto officer = sign_in("lurah1001@test.id");
+  auto pupr = sign_in("pupr@test.id");
+  HttpClient client(server_->base_url());
+  auto verified = act(officer, id, R"({"action":"verify"})");
+  ASSERT_EQ(verified.status, 200) << verified.body;
+  EXPECT_EQ(status_of(verified), "verified");
+  auto etag = verified.header("etag");
+  EXPECT_EQ(etag, "\"v2\"");
+  // Not the kelurahan's authority: disposisi to Dinas PUPR, with a reason.
+  EXPECT_EQ(act(officer, id, R"({"action":"forward","unit_code":"dinas-pupr"})").status, 422) << "a reason is needed";
+  auto forwarded = act(officer, id, R"({"action":"forward","unit_code":"dinas-pupr","reason":"Jalan kota: wewenang PUPR"})",
+                       etag);
+  ASSERT_EQ(forwarded.status, 200) << forwarded.body;
+  EXPECT_EQ(std::string(forwarded.json().as_object().at("unit").as_string()), "dinas-pupr");
+  EXPECT_EQ(client.get("/api/v1/complaints/" + std::to_string(id), officer.headers).status, 404)
+      << "once forwarded it belongs to PUPR";
+  EXPECT_EQ(act(pupr, id, R"({"action":"assign"})").status, 200);
+  auto stale = act(pupr, id, R"({"action":"start"})", etag);
+  EXPECT_EQ(stale.status, 412) << "an old ETag is a stale copy";
+  auto on_hold = act(pupr, id, R"({"action":"ask_info","reason":"Mohon foto lokasi yang lebih jelas"})");
+  ASSERT_EQ(on_hold.status, 200) << on_hold.body;
+  EXPECT_EQ(status_of(on_hold), "need_info");
+  auto illegal = act(pupr, id, R"({"action":"resolve","reason":"Sudah ditambal"})");
+  EXPECT_EQ(illegal.status, 409) << "resolving a case on hold";
+  EXPECT_NE(illegal.body.find("need_info"), std::string::npos) << illegal.body;
+  EXPECT_NE(illegal.body.find("info_received"), std::string::npos) << "the allowed actions are named";
+  EXPECT_EQ(status_of(act(pupr, id, R"({"action":"info_received"})")), "assigned");
+  EXPECT_EQ(status_of(act(pupr, id, R"({"action":"start"})")), "in_progress");
+  EXPECT_EQ(status_of(act(pupr, id, R"({"action":"resolve","reason":"Lubang sudah ditambal aspal"})")), "resolved");
+
+  auto events = client.get("/api/v1/complaints/" + std::to_string(id) + "/events", pupr.headers);
+  ASSERT_EQ(events.status, 200);
+  auto timeline = events.json();
+  std::vector<std::string> types;
+  for (const auto& event : timeline.as_object().at("items").as_array()) {
+    types.emplace_back(event.as_object().at("type").as_string());
+  }
+  EXPECT_EQ(types, (std::vector<std::string>{"submitted", "verify", "forwarded", "assign", "ask_info", "info_received",
+                                             "start", "resolve"}));
+  // The public tracking page follows, without personal data.
+  auto code = std::string(client.get("/api/v1/complaints/" + std::to_string(id), pupr.headers)
+                              .json().as_object().at("code").as_string());
+  auto tracked = client.get("/api/v1/track/" + code);
+  EXPECT_EQ(std::string(tracked.json().as_object().at("status").as_string()), "resolved");
+  for (auto sentinel : kSentinelsInClear) EXPECT_EQ(tracked.body.find(sentinel), std::string::npos);
+}
+
+TEST_F(CaseWorkflowTest, ARejectedCaseNeedsAReasonFromTheList) {
+  auto id = report("16.71.01.1001");
+  auto officer = sign_in("lurah1001@test.id");
+  EXPECT_EQ(act(officer, id, R"({"action":"reject","reason":"iklan"})").status, 422);
+  EXPECT_EQ(act(officer, id, R"({"action":"reject","reject_reason":"gossip","reason":"iklan"})").status, 422);
+  auto rejected = act(officer, id, R"({"action":"reject","reject_reason":"spam","reason":"Iklan pinjaman online"})");
+  ASSERT_EQ(rejected.status, 200) << rejected.body;
+  EXPECT_EQ(status_of(rejected), "rejected");
+  EXPECT_EQ(act(officer, id, R"({"action":"verify"})").status, 409);
+}
+
+TEST_F(CaseWorkflowTest, StaffSeeTheContactMaskedRevealItOnPurposeAndTheRevealIsAudited) {
+  auto id = report("16.71.01.1001");
+  auto officer = sign_in("lurah1001@test.id");
+  HttpClient client(server_->base_url());
+  auto shown = client.get("/api/v1/complaints/" + std::to_string(id), officer.headers);
+  ASSERT_EQ(shown.status, 200);
+  for (auto sentinel : kSentinelsInClear) EXPECT_EQ(shown.body.find(sentinel), std::string::npos);
+  EXPECT_EQ(std::string(shown.json().as_object().at("reporter").as_object().at("phone").as_string()), "0811****5511");
+  auto before = server_->storage().audit().list({std::string("personal_data.revealed")});
+  auto revealed = client.request("POST", "/api/v1/complaints/" + std::to_string(id) + "/reveal", "", officer.headers);
+  ASSERT_EQ(revealed.status, 200) << revealed.body;
+  EXPECT_EQ(std::string(revealed.json().as_object().at("nik").as_string()), kSentinelNik);
+  auto after = server_->storage().audit().list({std::string("personal_data.revealed")});
+  ASSERT_TRUE(before.ok() && after.ok());
+  EXPECT_EQ(after->size(), before->size() + 1);
+  EXPECT_EQ(after->back().record.target, "complaint:" + std::to_string(id));
+}
+
+TEST_F(CaseWorkflowTest, AnAnonymousReportNeverShowsItsReporterToTheHandlingOfficer) {
+  auto id = report("16.71.01.1001", true);
+  auto officer = sign_in("lurah1001@test.id");
+  HttpClient client(server_->base_url());
+  auto shown = client.get("/api/v1/complaints/" + std::to_string(id), officer.headers);
+  ASSERT_EQ(shown.status, 200);
+  EXPECT_TRUE(shown.json().as_object().at("reporter").is_null());
+  EXPECT_EQ(shown.body.find("0811"), std::string::npos);
+  auto revealed = client.request("POST", "/api/v1/complaints/" + std::to_string(id) + "/reveal", "", officer.headers);
+  EXPECT_EQ(revealed.status, 403);
+  for (auto sentinel : kSentinelsInClear) EXPECT_EQ(revealed.body.find(sentinel), std::string::npos);
+}
+
+}  // namespace
+}  // namespace sigap::testing
