@@ -51,6 +51,9 @@ std::vector<Route> make_routes(Handlers& h) {
        RateBudget::intake},
       {"GET", "/api/v1/track/{code}", bind(h.complaints, &ComplaintHandlers::track), {}, 0, Action::public_read,
        RateBudget::tracking},
+      // The reporter's own actions prove the reporter secret instead of an account
+      {"POST", "/api/v1/track/{code}/actions", bind(h.complaints, &ComplaintHandlers::reporter_action), json,
+       kSmallJson, Action::public_read, RateBudget::tracking},
       // Cases, for staff and keys in scope (a case out of scope is 404, like one that does not exist)
       {"GET", "/api/v1/complaints/{id}", bind(h.complaints, &ComplaintHandlers::show), {}, 0, Action::read_case},
       {"GET", "/api/v1/complaints/{id}/events", bind(h.complaints, &ComplaintHandlers::events), {}, 0,

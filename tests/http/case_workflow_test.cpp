@@ -19,6 +19,13 @@ struct Staff {
   std::vector<std::string> headers;  // cookie, CSRF, JSON
 };
 
+class CaseWorkflowTest;
+
+// Lets the free helpers below reach the suite's server.
+struct CaseWorkflowTestAccess {
+  static std::string base_url();
+};
+
 class CaseWorkflowTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
@@ -86,7 +93,10 @@ class CaseWorkflowTest : public ::testing::Test {
   }
 
   static inline TestServer* server_ = nullptr;
+  friend struct CaseWorkflowTestAccess;
 };
+
+std::string CaseWorkflowTestAccess::base_url() { return CaseWorkflowTest::server_->base_url(); }
 
 TEST_F(CaseWorkflowTest, AKelurahanOfficerSeesOnlyItsOwnCasesAndTheKecamatanSupervisorSeesBoth) {
   auto mine = report("16.71.01.1001");
@@ -194,6 +204,70 @@ TEST_F(CaseWorkflowTest, AnAnonymousReportNeverShowsItsReporterToTheHandlingOffi
   auto revealed = client.request("POST", "/api/v1/complaints/" + std::to_string(id) + "/reveal", "", officer.headers);
   EXPECT_EQ(revealed.status, 403);
   for (auto sentinel : kSentinelsInClear) EXPECT_EQ(revealed.body.find(sentinel), std::string::npos);
+}
+
+struct Filed {
+  std::int64_t id = 0;
+  std::string code;
+  std::string secret;
+};
+
+Filed file_report() {
+  HttpClient client(CaseWorkflowTestAccess::base_url());
+  auto response = client.post_json(
+      "/api/v1/complaints",
+      R"({"description":"Jalan berlubang besar dekat pasar, sudah dua minggu","category":"jalan-rusak","region_code":"16.71.01.1001"})");
+  EXPECT_EQ(response.status, 201) << response.body;
+  auto body = response.json().as_object();
+  return {body.at("id").as_int64(), std::string(body.at("code").as_string()),
+          std::string(body.at("reporter_secret").as_string())};
+}
+
+HttpResult as_reporter(const Filed& filed, const std::string& body) {
+  HttpClient client(CaseWorkflowTestAccess::base_url());
+  return client.post_json("/api/v1/track/" + filed.code + "/actions", body);
+}
+
+TEST_F(CaseWorkflowTest, TheReporterAnswersARequestForInformationThenConfirmsAndRatesTheFix) {
+  auto filed = file_report();
+  auto officer = sign_in("lurah1001@test.id");
+  for (const auto* body : {R"({"action":"verify"})", R"({"action":"assign"})"}) {
+    ASSERT_EQ(act(officer, filed.id, body).status, 200);
+  }
+  ASSERT_EQ(status_of(act(officer, filed.id, R"({"action":"ask_info","reason":"Di depan nomor berapa?"})")), "need_info");
+  auto wrong = as_reporter(filed, R"({"secret":"not-the-secret","action":"reply","message":"Nomor 12"})");
+  EXPECT_EQ(wrong.status, 403);
+  auto replied = as_reporter(filed, R"({"secret":")" + filed.secret + R"(","action":"reply","message":"Di depan nomor 12"})");
+  ASSERT_EQ(replied.status, 200) << replied.body;
+  EXPECT_EQ(std::string(replied.json().as_object().at("status").as_string()), "assigned") << "the answer resumes the case";
+  ASSERT_EQ(status_of(act(officer, filed.id, R"({"action":"start"})")), "in_progress");
+  ASSERT_EQ(status_of(act(officer, filed.id, R"({"action":"resolve","reason":"Sudah ditambal"})")), "resolved");
+  EXPECT_EQ(as_reporter(filed, R"({"secret":")" + filed.secret + R"(","action":"confirm","rating":9})").status, 422);
+  auto closed = as_reporter(filed, R"({"secret":")" + filed.secret + R"(","action":"confirm","rating":5,"message":"Terima kasih"})");
+  ASSERT_EQ(closed.status, 200) << closed.body;
+  EXPECT_EQ(std::string(closed.json().as_object().at("status").as_string()), "closed");
+  auto stored = server_->storage().complaints().find_by_id(filed.id);
+  ASSERT_TRUE(stored.ok() && stored->has_value());
+  EXPECT_EQ((*stored)->rating, 5);
+  EXPECT_EQ(as_reporter(filed, R"({"secret":")" + filed.secret + R"(","action":"reply","message":"Halo"})").status, 409);
+}
+
+TEST_F(CaseWorkflowTest, TheReporterDisputesTheResolutionAndTheCaseReturnsToTheSameUnit) {
+  auto filed = file_report();
+  auto officer = sign_in("lurah1001@test.id");
+  for (const auto* body : {R"({"action":"verify"})", R"({"action":"assign"})", R"({"action":"start"})",
+                           R"({"action":"resolve","reason":"Sudah ditambal"})"}) {
+    ASSERT_EQ(act(officer, filed.id, body).status, 200) << body;
+  }
+  EXPECT_EQ(as_reporter(filed, R"({"secret":")" + filed.secret + R"(","action":"dispute"})").status, 422)
+      << "a dispute needs a reason";
+  auto disputed = as_reporter(filed, R"({"secret":")" + filed.secret +
+                                         R"(","action":"dispute","message":"Lubangnya masih ada, hanya ditimbun pasir"})");
+  ASSERT_EQ(disputed.status, 200) << disputed.body;
+  EXPECT_EQ(std::string(disputed.json().as_object().at("status").as_string()), "reopened");
+  auto back = act(officer, filed.id, R"({"action":"start"})");
+  ASSERT_EQ(back.status, 200) << "the same unit takes it up again: " << back.body;
+  EXPECT_EQ(std::string(back.json().as_object().at("unit").as_string()), "kelurahan-16.71.01.1001");
 }
 
 }  // namespace

@@ -47,7 +47,7 @@ class ComplaintWriter {
   /// Records the answer to an Idempotency-Key; a key already recorded is a `conflict`.
   virtual Result<void> remember_answer(std::string_view key, const IdempotentAnswer& answer, TimePoint at) = 0;
   virtual Result<void> save_routing_rule(const domain::complaints::RoutingRule& rule) = 0;
-  /// Stores the new state of a case (status, unit, status before need_info, updated time) and
+  /// Stores the new state of a case (status, unit, status before need_info, rating, updated time) and
   /// bumps its version, only if the stored version is still `expected_version`; otherwise
   /// `precondition_failed` (someone else changed it first).
   virtual Result<void> update_state(const domain::complaints::Complaint& complaint, std::int64_t expected_version) = 0;

@@ -66,6 +66,8 @@ struct Complaint {
   TimePoint submitted_at{};
   TimePoint updated_at{};
   Deadlines deadlines;
+  std::optional<int> rating;  // 1-5, from the reporter when they confirm the resolution
+  std::string rating_comment;
   std::int64_t version = 1;  // for ETag / If-Match
 
   bool operator==(const Complaint&) const = default;

@@ -7,6 +7,8 @@
 #include "app/audit/record_audit.hpp"
 #include "app/complaints/act_on_case.hpp"
 #include "app/complaints/case_access.hpp"
+#include "app/complaints/reporter_actions.hpp"
+#include "app/sla/indonesia_calendar.hpp"
 #include "app/complaints/track_complaint.hpp"
 #include "domain/identity/masking.hpp"
 #include "common/time_format.hpp"
@@ -218,6 +220,27 @@ Response ComplaintHandlers::reveal(const Request& request) {
                    {"nik", complaint->reporter.nik},
                    {"address", complaint->address}};
   auto response = json_response(json::serialize(out));
+  response.set_header("Cache-Control", "no-store");
+  return response;
+}
+
+Response ComplaintHandlers::reporter_action(const Request& request) {
+  auto body = parse_json_object(request);
+  if (!body) return problem_response(body.error(), request);
+  JsonFields fields(*body, {"secret", "action", "message", "rating"});
+  app::complaints::ReporterAction action;
+  action.code = std::string(request.path_param("code"));
+  action.secret = fields.string("secret", true).value_or("");
+  action.action = fields.string("action", true).value_or("");
+  action.message = fields.string("message", false).value_or("");
+  if (auto rating = fields.integer("rating", false)) {
+    action.rating = *rating >= 1 && *rating <= 5 ? static_cast<int>(*rating) : 0;
+  }
+  if (auto problem = fields.error()) return problem_response(*problem, request);
+  auto changed = app::complaints::act_as_reporter(storage_, clock_, app::sla::indonesia_calendar(), action);
+  if (!changed) return problem_response(changed.error(), request);
+  auto response = json_response(json::serialize(json::object{{"code", changed->public_code},
+                                                             {"status", dc::to_string(changed->status)}}));
   response.set_header("Cache-Control", "no-store");
   return response;
 }

@@ -14,7 +14,7 @@ constexpr std::string_view kColumns =
     "COALESCE(category_code, ''), category_suggested, COALESCE(region_code, ''), latitude, longitude, accuracy_m, "
     "address, reporter_name, reporter_phone, reporter_email, reporter_nik, reporter_user_id, anonymous, "
     "confidential, channel, unit_code, submitted_at, updated_at, verify_due_at, first_response_due_at, "
-    "resolve_due_at, version FROM complaints ";
+    "resolve_due_at, version, rating, rating_comment FROM complaints ";
 
 std::optional<TimePoint> optional_time(const Row& row, std::size_t column) { return parse_utc(text_at(row, column)); }
 
@@ -66,6 +66,8 @@ Result<dc::Complaint> complaint_from(const Row& row, const PersonalDataSealer& s
   complaint.deadlines.first_response = optional_time(row, 27);
   complaint.deadlines.resolve = optional_time(row, 28);
   complaint.version = int_at(row, 29);
+  if (row.at(30)) complaint.rating = static_cast<int>(int_at(row, 30));
+  complaint.rating_comment = text_at(row, 31);
   return complaint;
 }
 
@@ -209,11 +211,13 @@ Result<void> SqlComplaintWriter::save_routing_rule(const dc::RoutingRule& rule) 
 Result<void> SqlComplaintWriter::update_state(const dc::Complaint& complaint, std::int64_t expected_version) {
   auto rows = connection_.query(
       "UPDATE complaints SET status = $1, status_before_need_info = $2, unit_code = $3, updated_at = $4, "
-      "version = version + 1 WHERE id = $5 AND version = $6 RETURNING version",
+      "rating = $7, rating_comment = $8, version = version + 1 WHERE id = $5 AND version = $6 RETURNING version",
       {std::string(dc::to_string(complaint.status)),
        complaint.status_before_need_info ? std::string(dc::to_string(*complaint.status_before_need_info))
                                          : std::string(),
-       complaint.unit_code, format_utc(complaint.updated_at), complaint.id, expected_version});
+       complaint.unit_code, format_utc(complaint.updated_at), complaint.id, expected_version,
+       complaint.rating ? SqlValue(std::int64_t{*complaint.rating}) : SqlValue(std::monostate{}),
+       complaint.rating_comment});
   if (!rows) return rows.error();
   if (rows->empty()) {
     return Error(ErrorCode::precondition_failed,

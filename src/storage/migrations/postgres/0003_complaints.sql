@@ -30,6 +30,8 @@ CREATE TABLE complaints (
   verify_due_at           TEXT NOT NULL DEFAULT '',
   first_response_due_at   TEXT NOT NULL DEFAULT '',
   resolve_due_at          TEXT NOT NULL DEFAULT '',
+  rating                  INTEGER,                 -- 1-5, given by the reporter on closing
+  rating_comment          TEXT NOT NULL DEFAULT '',
   version                 INTEGER NOT NULL DEFAULT 1
 );
 CREATE INDEX complaints_unit_status ON complaints (unit_code, status);
