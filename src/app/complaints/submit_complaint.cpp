@@ -1,5 +1,7 @@
 #include "app/complaints/submit_complaint.hpp"
 
+#include <chrono>
+
 #include <boost/json.hpp>
 
 #include "app/complaints/new_public_code.hpp"
@@ -17,6 +19,9 @@ namespace dc = domain::complaints;
 namespace sla = domain::sla;
 
 namespace {
+
+// How long a read of the categories serves intakes before it is read again.
+constexpr std::chrono::seconds kCategoriesFreshFor{10};
 
 // A fresh public code clashes with a stored one about once in 34,000 draws at a million cases.
 constexpr int kCodeAttempts = 5;
@@ -51,6 +56,23 @@ Result<std::optional<IntakeAnswer>> ComplaintIntake::replay(const SubmitRequest&
   return std::optional<IntakeAnswer>(IntakeAnswer{std::nullopt, (*stored)->response, true});
 }
 
+Result<std::shared_ptr<const std::vector<domain::master_data::Category>>> ComplaintIntake::categories() {
+  auto now = clock_.now();
+  {
+    std::lock_guard lock(cache_mutex_);
+    if (categories_ && now - categories_read_at_ < kCategoriesFreshFor && now >= categories_read_at_) {
+      return categories_;
+    }
+  }
+  auto read = storage_.categories().list();
+  if (!read) return read.error();
+  auto fresh = std::make_shared<const std::vector<domain::master_data::Category>>(std::move(*read));
+  std::lock_guard lock(cache_mutex_);
+  categories_ = fresh;
+  categories_read_at_ = now;
+  return fresh;
+}
+
 Result<IntakeAnswer> ComplaintIntake::submit(const SubmitRequest& request, const RenderAnswer& render) {
   if (auto earlier = replay(request); !earlier) {
     return earlier.error();
@@ -62,19 +84,20 @@ Result<IntakeAnswer> ComplaintIntake::submit(const SubmitRequest& request, const
   if (!valid) return valid.error();
 
   std::vector<FieldError> problems;
-  auto categories = storage_.categories().list();
-  if (!categories) return categories.error();
+  auto cached = categories();
+  if (!cached) return cached.error();
+  const auto& categories = **cached;
   const domain::master_data::Category* category = nullptr;
   std::optional<dc::CategorySuggestion> suggestion;
   if (!valid->category_code.empty()) {
-    for (const auto& candidate : *categories) {
+    for (const auto& candidate : categories) {
       if (candidate.code == valid->category_code) category = &candidate;
     }
     if (!category) problems.push_back({"category", Text{"Kategori tidak dikenal.", "Unknown category."}});
   } else {
-    suggestion = dc::suggest_category(valid->description, *categories);
+    suggestion = dc::suggest_category(valid->description, categories);
     if (suggestion) {
-      for (const auto& candidate : *categories) {
+      for (const auto& candidate : categories) {
         if (candidate.code == suggestion->category_code) category = &candidate;
       }
     }
@@ -103,6 +126,7 @@ Result<IntakeAnswer> ComplaintIntake::submit(const SubmitRequest& request, const
 
   SubmittedComplaint submitted;
   submitted.suggestion = suggestion;
+  submitted.unit_name = (*unit)->name;
   submitted.reporter_secret = crypto::random_token(24);
   auto& complaint = submitted.complaint;
   complaint.reporter_secret_hash = crypto::sha256_hex(submitted.reporter_secret);

@@ -1,6 +1,8 @@
 #pragma once
 
 #include <functional>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 
@@ -28,6 +30,7 @@ struct SubmitRequest {
 
 struct SubmittedComplaint {
   domain::complaints::Complaint complaint;
+  std::string unit_name;  // of complaint.unit_code
   std::string reporter_secret;  // shown once to the reporter: reply, add photos, rate, reopen
   std::optional<domain::complaints::CategorySuggestion> suggestion;
 };
@@ -59,11 +62,17 @@ class ComplaintIntake {
 
  private:
   Result<std::optional<IntakeAnswer>> replay(const SubmitRequest& request);
+  /// The categories, read again at most every few seconds: every intake needs them and they
+  /// change only when an admin edits them.
+  Result<std::shared_ptr<const std::vector<domain::master_data::Category>>> categories();
 
   ports::Storage& storage_;
   const Clock& clock_;
   const domain::sla::WorkingCalendar& calendar_;
   IntakeSettings settings_;
+  std::mutex cache_mutex_;
+  std::shared_ptr<const std::vector<domain::master_data::Category>> categories_;  // GUARDED_BY(cache_mutex_)
+  TimePoint categories_read_at_{};                                               // GUARDED_BY(cache_mutex_)
 };
 
 }  // namespace sigap::app::complaints

@@ -264,7 +264,6 @@ Response ComplaintHandlers::submit(const Request& request) {
 
   auto render = [&](const app::complaints::SubmittedComplaint& submitted) {
     const auto& complaint = submitted.complaint;
-    auto unit = storage_.units().find_by_code(complaint.unit_code);
     json::object category{{"code", complaint.category_code.empty() ? json::value(nullptr)
                                                                    : json::value(complaint.category_code)},
                           {"suggested", complaint.category_suggested}};
@@ -278,8 +277,7 @@ Response ComplaintHandlers::submit(const Request& request) {
                      {"status", dc::to_string(complaint.status)},
                      {"kind", dc::to_string(complaint.kind)},
                      {"category", std::move(category)},
-                     {"unit", json::object{{"code", complaint.unit_code},
-                                           {"name", unit.ok() && unit->has_value() ? (*unit)->name : ""}}},
+                     {"unit", json::object{{"code", complaint.unit_code}, {"name", submitted.unit_name}}},
                      {"submitted_at", format_utc(complaint.submitted_at)},
                      {"deadlines", deadlines_json(complaint.deadlines)},
                      {"tracking_url", tracking_path(complaint.public_code)},
