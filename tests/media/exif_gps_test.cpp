@@ -88,7 +88,7 @@ const LocationCase kLocationCases[] = {
 INSTANTIATE_TEST_SUITE_P(Table, LocationFromExif, ::testing::ValuesIn(kLocationCases),
                          [](const auto& info) { return std::string(info.param.name); });
 
-TEST(LocationFromExif, RefusesOutOfRangeAndTheNoFixPlaceholder) {
+TEST(LocationFromExif, RefusesOutOfRangeAndTheNoFixMarker) {
   EXPECT_FALSE(location_from_exif("91/1 0/1 0/1", "N", kLongitude, "E"));
   EXPECT_FALSE(location_from_exif(kLatitude, "S", "181/1 0/1 0/1", "E"));
   EXPECT_FALSE(location_from_exif("0/1 0/1 0/1", "N", "0/1 0/1 0/1", "E"));

@@ -1,10 +1,8 @@
 #include "app/complaints/act_on_case.hpp"
 
-#include <boost/json.hpp>
-
 #include "app/audit/record_audit.hpp"
 #include "app/complaints/case_access.hpp"
-#include "common/time_format.hpp"
+#include "app/complaints/case_change.hpp"
 #include "domain/complaints/routing.hpp"
 #include "domain/complaints/workflow.hpp"
 
@@ -14,11 +12,6 @@ namespace da = domain::access;
 namespace dc = domain::complaints;
 
 namespace {
-
-Error field_problem(std::string field, Text message) {
-  return Error(ErrorCode::validation, Text{"Tindakan tidak dapat dilakukan.", "The action cannot be taken."},
-               {FieldError{std::move(field), std::move(message)}});
-}
 
 // Units that held the case, in order: the first holder, then each unit it was handed to.
 std::vector<std::string> holders(const std::vector<dc::ComplaintEvent>& events, const std::string& current_unit) {
@@ -54,7 +47,7 @@ Result<dc::Complaint> act_on_case(ports::Storage& storage, const Clock& clock, c
                                                       "Someone else changed this case first. Reload and try again."});
   }
   if (dc::needs_reason(*action) && request.reason.empty()) {
-    return field_problem("reason", Text{"Tindakan ini membutuhkan alasan.", "This action needs a reason."});
+    return case_field_problem("reason", Text{"Tindakan ini membutuhkan alasan.", "This action needs a reason."});
   }
   std::string detail = request.reason;
   if (*action == dc::WorkflowAction::reject) {
@@ -72,13 +65,13 @@ Result<dc::Complaint> act_on_case(ports::Storage& storage, const Clock& clock, c
   bool flag_for_triage = false;
   if (dc::changes_unit(*action)) {
     if (request.unit_code.empty()) {
-      return field_problem("unit_code", Text{"Pilih unit tujuan.", "Choose the unit that takes the case."});
+      return case_field_problem("unit_code", Text{"Pilih unit tujuan.", "Choose the unit that takes the case."});
     }
     auto target = storage.units().find_by_code(request.unit_code);
     if (!target) return target.error();
-    if (!target->has_value()) return field_problem("unit_code", Text{"Unit tidak ditemukan.", "No such unit."});
+    if (!target->has_value()) return case_field_problem("unit_code", Text{"Unit tidak ditemukan.", "No such unit."});
     if (request.unit_code == complaint.unit_code) {
-      return field_problem("unit_code", Text{"Aduan sudah ada di unit itu.", "The case is already with that unit."});
+      return case_field_problem("unit_code", Text{"Aduan sudah ada di unit itu.", "The case is already with that unit."});
     }
     auto events = storage.complaints().events(id, false);
     if (!events) return events.error();
@@ -96,7 +89,6 @@ Result<dc::Complaint> act_on_case(ports::Storage& storage, const Clock& clock, c
   auto actor_name = audit::audit_name(actor);
 
   auto written = storage.write([&](ports::Transaction& tx) -> Result<void> {
-    if (auto updated = tx.complaints().update_state(complaint, expected_version); !updated) return updated;
     dc::ComplaintEvent event;
     event.complaint_id = id;
     event.at = now;
@@ -112,13 +104,7 @@ Result<dc::Complaint> act_on_case(ports::Storage& storage, const Clock& clock, c
       event.from_unit = from_unit;
       event.to_unit = complaint.unit_code;
     }
-    auto payload = boost::json::serialize(boost::json::object{{"type", "complaint." + event.type},
-                                                              {"complaint_id", id},
-                                                              {"code", complaint.public_code},
-                                                              {"status", dc::to_string(complaint.status)},
-                                                              {"unit", complaint.unit_code},
-                                                              {"at", format_utc(now)}});
-    if (auto appended = tx.complaints().append_event(event, payload); !appended) return appended.error();
+    if (auto committed = commit_case_change(tx, complaint, expected_version, event); !committed) return committed;
     if (flag_for_triage) {
       dc::ComplaintEvent flag = event;
       flag.type = "flagged_for_triage";

@@ -1,8 +1,6 @@
 #include "app/complaints/reporter_actions.hpp"
 
-#include <boost/json.hpp>
-
-#include "common/time_format.hpp"
+#include "app/complaints/case_change.hpp"
 #include "crypto/hashing.hpp"
 #include "domain/complaints/intake.hpp"
 #include "domain/complaints/public_code.hpp"
@@ -16,11 +14,6 @@ namespace dc = domain::complaints;
 namespace sla = domain::sla;
 
 namespace {
-
-Error problem(std::string field, Text message) {
-  return Error(ErrorCode::validation, Text{"Tindakan tidak dapat dilakukan.", "The action cannot be taken."},
-               {FieldError{std::move(field), std::move(message)}});
-}
 
 // Whether the dispute window (10 working days from the resolution) is still open at `now`.
 Result<bool> dispute_window_open(ports::Storage& storage, const dc::Complaint& complaint,
@@ -61,14 +54,14 @@ Result<dc::Complaint> act_as_reporter(ports::Storage& storage, const Clock& cloc
   auto now = clock.now();
   auto length = dc::utf8_length(request.message);
   if (!length || *length > dc::kMaxDescription) {
-    return problem("message", Text{"Pesan paling banyak 5000 karakter.", "A message takes at most 5000 characters."});
+    return case_field_problem("message", Text{"Pesan paling banyak 5000 karakter.", "A message takes at most 5000 characters."});
   }
   auto from_status = complaint.status;
   std::string type;
   dc::TransitionContext context;
   context.status_before_need_info = complaint.status_before_need_info;
   if (request.action == "reply") {
-    if (request.message.empty()) return problem("message", Text{"Tulis pesannya.", "Write the message."});
+    if (request.message.empty()) return case_field_problem("message", Text{"Tulis pesannya.", "Write the message."});
     type = "reporter_reply";
     if (complaint.status == dc::Status::need_info) {
       auto next = dc::apply(complaint.status, dc::WorkflowAction::info_received, context);
@@ -81,7 +74,7 @@ Result<dc::Complaint> act_as_reporter(ports::Storage& storage, const Clock& cloc
     }
   } else if (request.action == "confirm") {
     if (!request.rating || *request.rating < 1 || *request.rating > 5) {
-      return problem("rating", Text{"Beri nilai 1 sampai 5.", "Rate from 1 to 5."});
+      return case_field_problem("rating", Text{"Beri nilai 1 sampai 5.", "Rate from 1 to 5."});
     }
     auto next = dc::apply(complaint.status, dc::WorkflowAction::confirm, context);
     if (!next) return next.error();
@@ -91,7 +84,7 @@ Result<dc::Complaint> act_as_reporter(ports::Storage& storage, const Clock& cloc
     type = "confirmed";
   } else if (request.action == "dispute") {
     if (request.message.empty()) {
-      return problem("message", Text{"Jelaskan mengapa belum selesai.", "Say why it is not fixed."});
+      return case_field_problem("message", Text{"Jelaskan mengapa belum selesai.", "Say why it is not fixed."});
     }
     auto open = dispute_window_open(storage, complaint, calendar, now);
     if (!open) return open.error();
@@ -101,12 +94,11 @@ Result<dc::Complaint> act_as_reporter(ports::Storage& storage, const Clock& cloc
     complaint.status = *next;
     type = "disputed";
   } else {
-    return problem("action", Text{"Pilih reply, confirm atau dispute.", "Use reply, confirm or dispute."});
+    return case_field_problem("action", Text{"Pilih reply, confirm atau dispute.", "Use reply, confirm or dispute."});
   }
   complaint.updated_at = now;
   auto expected_version = complaint.version;
   auto written = storage.write([&](ports::Transaction& tx) -> Result<void> {
-    if (auto updated = tx.complaints().update_state(complaint, expected_version); !updated) return updated;
     dc::ComplaintEvent event;
     event.complaint_id = complaint.id;
     event.at = now;
@@ -117,13 +109,7 @@ Result<dc::Complaint> act_as_reporter(ports::Storage& storage, const Clock& cloc
     event.from_status = from_status;
     event.to_status = complaint.status;
     event.detail = type == "confirmed" ? "Nilai " + std::to_string(*complaint.rating) + "/5" : request.message;
-    auto payload = boost::json::serialize(boost::json::object{{"type", "complaint." + type},
-                                                              {"complaint_id", complaint.id},
-                                                              {"code", complaint.public_code},
-                                                              {"status", dc::to_string(complaint.status)},
-                                                              {"at", format_utc(now)}});
-    if (auto appended = tx.complaints().append_event(event, payload); !appended) return appended.error();
-    return {};
+    return commit_case_change(tx, complaint, expected_version, event);
   });
   if (!written) return written.error();
   complaint.version = expected_version + 1;
