@@ -54,6 +54,8 @@ std::vector<Route> make_routes(Handlers& h) {
       // The reporter's own actions prove the reporter secret instead of an account
       {"POST", "/api/v1/track/{code}/actions", bind(h.complaints, &ComplaintHandlers::reporter_action), json,
        kSmallJson, Action::public_read, RateBudget::tracking},
+      // A signed-in citizen's own reports
+      {"GET", "/api/v1/me/complaints", bind(h.complaints, &ComplaintHandlers::mine), {}, 0, Action::read_own_account},
       // Cases, for staff and keys in scope (a case out of scope is 404, like one that does not exist)
       {"GET", "/api/v1/complaints/{id}", bind(h.complaints, &ComplaintHandlers::show), {}, 0, Action::read_case},
       {"GET", "/api/v1/complaints/{id}/events", bind(h.complaints, &ComplaintHandlers::events), {}, 0,

@@ -114,6 +114,7 @@ const std::map<std::string, std::set<std::string>>& expected_matrix() {
   static const std::set<std::string> signed_in{"officer", "supervisor", "admin", "leader", "integrator"};
   static const std::map<std::string, std::set<std::string>> matrix{
       {"GET /api/v1/session", signed_in},
+      {"GET /api/v1/me/complaints", signed_in},
       {"POST /api/v1/session/second-factor", signed_in},
       {"POST /api/v1/session/totp", signed_in},
       {"POST /api/v1/session/totp/confirm", signed_in},
@@ -344,6 +345,20 @@ TEST_F(AccessTest, ACitizenOpensAnAccountSignsInAndMayDoNoStaffWork) {
   EXPECT_EQ(client.get("/api/v1/session", headers).status, 200);
   EXPECT_EQ(client.get("/api/v1/users", headers).status, 403);
   EXPECT_EQ(client.get("/api/v1/audit", headers).status, 403);
+  // Reports filed while signed in are listed in the account; anonymous ones are not theirs.
+  EXPECT_EQ(client.get("/api/v1/me/complaints", headers).json().as_object().at("count").to_number<std::uint64_t>(), 0U);
+  auto with_cookie = headers;
+  with_cookie.emplace_back("Content-Type: application/json");
+  auto filed = client.request("POST", "/api/v1/complaints",
+                              R"({"description":"Lampu jalan di gang kami mati sejak Senin"})", with_cookie);
+  ASSERT_EQ(filed.status, 201) << filed.body;
+  EXPECT_EQ(client.post_json("/api/v1/complaints", R"({"description":"Sampah menumpuk di pinggir jalan raya"})").status,
+            201);
+  auto mine = client.get("/api/v1/me/complaints", headers);
+  ASSERT_EQ(mine.status, 200);
+  auto listed = mine.json();
+  ASSERT_EQ(listed.as_object().at("count").to_number<std::uint64_t>(), 1U);
+  EXPECT_EQ(listed.as_object().at("items").as_array()[0].as_object().at("code"), filed.json().as_object().at("code"));
 }
 
 TEST_F(AccessTest, ACitizensPhoneAndNikComeBackMaskedAndNeverInClear) {

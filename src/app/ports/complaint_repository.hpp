@@ -29,6 +29,8 @@ class ComplaintRepository {
                                                                          bool public_only) = 0;
   virtual Result<std::optional<IdempotentAnswer>> idempotent_answer(std::string_view key) = 0;
   virtual Result<std::vector<domain::complaints::RoutingRule>> routing_rules() = 0;
+  /// The complaints a signed-in citizen reported, newest first, at most `limit`.
+  virtual Result<std::vector<domain::complaints::Complaint>> list_by_reporter(std::int64_t user_id, int limit) = 0;
   /// Complaints stored in all.
   virtual Result<std::int64_t> count() = 0;
 };

@@ -224,6 +224,29 @@ Response ComplaintHandlers::reveal(const Request& request) {
   return response;
 }
 
+Response ComplaintHandlers::mine(const Request& request) {
+  json::array items;
+  if (request.actor.kind == domain::access::ActorKind::citizen) {
+    auto complaints = storage_.complaints().list_by_reporter(request.actor.id, 100);
+    if (!complaints) return problem_response(complaints.error(), request);
+    for (const auto& complaint : *complaints) {
+      items.push_back(json::object{{"code", complaint.public_code},
+                                   {"status", dc::to_string(complaint.status)},
+                                   {"kind", dc::to_string(complaint.kind)},
+                                   {"category", complaint.category_code.empty() ? json::value(nullptr)
+                                                                                : json::value(complaint.category_code)},
+                                   {"unit", complaint.unit_code},
+                                   {"submitted_at", format_utc(complaint.submitted_at)},
+                                   {"updated_at", format_utc(complaint.updated_at)},
+                                   {"tracking_url", tracking_path(complaint.public_code)}});
+    }
+  }
+  auto count = items.size();
+  auto response = json_response(json::serialize(json::object{{"items", std::move(items)}, {"count", count}}));
+  response.set_header("Cache-Control", "no-store");
+  return response;
+}
+
 Response ComplaintHandlers::reporter_action(const Request& request) {
   auto body = parse_json_object(request);
   if (!body) return problem_response(body.error(), request);

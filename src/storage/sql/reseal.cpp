@@ -6,7 +6,7 @@ namespace sigap::storage::sql {
 
 const std::vector<SealedColumns>& sealed_columns() {
   static const std::vector<SealedColumns> columns{
-      {"users", "id", {"email", "display_name", "phone", "nik"}},
+      {"users", "id", {"email", "display_name", "phone", "nik", "totp_secret"}},
       {"complaints", "id", {"address", "reporter_name", "reporter_phone", "reporter_email", "reporter_nik"}},
       {"idempotency_keys", "key", {"response"}},
   };

@@ -136,6 +136,19 @@ Result<std::vector<dc::RoutingRule>> SqlComplaintRepository::routing_rules() {
   return rules;
 }
 
+Result<std::vector<dc::Complaint>> SqlComplaintRepository::list_by_reporter(std::int64_t user_id, int limit) {
+  auto rows = backend_.read(std::string(kColumns) + "WHERE reporter_user_id = $1 ORDER BY id DESC LIMIT $2",
+                            {user_id, std::int64_t{limit}});
+  if (!rows) return rows.error();
+  std::vector<dc::Complaint> complaints;
+  for (const auto& row : rows->rows) {
+    auto complaint = complaint_from(row, sealer_);
+    if (!complaint) return complaint.error();
+    complaints.push_back(std::move(*complaint));
+  }
+  return complaints;
+}
+
 Result<std::int64_t> SqlComplaintRepository::count() {
   auto rows = backend_.read("SELECT COUNT(*) FROM complaints", {});
   if (!rows) return rows.error();

@@ -15,6 +15,7 @@ class SqlComplaintRepository final : public app::ports::ComplaintRepository {
   Result<std::vector<domain::complaints::ComplaintEvent>> events(std::int64_t complaint_id, bool public_only) override;
   Result<std::optional<app::ports::IdempotentAnswer>> idempotent_answer(std::string_view key) override;
   Result<std::vector<domain::complaints::RoutingRule>> routing_rules() override;
+  Result<std::vector<domain::complaints::Complaint>> list_by_reporter(std::int64_t user_id, int limit) override;
   Result<std::int64_t> count() override;
 
  private:

@@ -33,7 +33,9 @@ Result<di::User> user_from(const Row& row, const PersonalDataSealer& sealer) {
   }
   user.kind = text_at(row, 3) == "citizen" ? di::UserKind::citizen : di::UserKind::staff;
   user.password_hash = text_at(row, 4);
-  user.totp_secret = text_at(row, 5);
+  auto totp_secret = sealer.open(text_at(row, 5));  // a sign-in secret: sealed like personal data
+  if (!totp_secret) return totp_secret.error();
+  user.totp_secret = std::move(*totp_secret);
   user.totp_enabled = int_at(row, 6) != 0;
   user.disabled = int_at(row, 7) != 0;
   user.created_at = time_at(row, 8);
@@ -208,7 +210,7 @@ Result<std::int64_t> SqlIdentityWriter::create_user(const di::User& user) {
       "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id",
       {sealer_.seal(user.email), sealer_.index(user.email), sealer_.seal(user.display_name), sealer_.seal(user.phone),
        sealer_.seal(user.nik), std::string(user.kind == di::UserKind::citizen ? "citizen" : "staff"),
-       user.password_hash, user.totp_secret, std::int64_t{user.totp_enabled}, std::int64_t{user.disabled},
+       user.password_hash, sealer_.seal(user.totp_secret), std::int64_t{user.totp_enabled}, std::int64_t{user.disabled},
        format_utc(user.created_at), format_utc(user.password_changed_at)});
   if (!rows) return rows.error();
   auto id = int_at(rows->rows.at(0), 0);
@@ -229,7 +231,7 @@ Result<void> SqlIdentityWriter::set_disabled(std::int64_t user_id, bool disabled
 
 Result<void> SqlIdentityWriter::set_totp(std::int64_t user_id, const std::string& secret, bool enabled) {
   return update_user("UPDATE users SET totp_secret = $1, totp_enabled = $2 WHERE id = $3",
-                     {secret, std::int64_t{enabled}, user_id});
+                     {sealer_.seal(secret), std::int64_t{enabled}, user_id});
 }
 
 Result<bool> SqlIdentityWriter::advance_totp_step(std::int64_t user_id, std::int64_t step) {

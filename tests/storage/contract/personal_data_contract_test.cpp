@@ -93,14 +93,20 @@ TEST_P(PersonalDataContract, AReportersPersonalDataIsNowhereInClearInTheDatabase
 TEST_P(PersonalDataContract, ACitizensPersonalDataIsNowhereInClearInTheDatabase) {
   auto user = register_sentinel(*storage_);
   ASSERT_TRUE(user.ok()) << user.error().message().en << " " << user.error().log_detail();
+  constexpr std::string_view kTotpSecret = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+  ASSERT_TRUE(storage_->write([&](app::ports::Transaction& tx) {
+                        return tx.identity().set_totp(user->id, std::string(kTotpSecret), false);
+                      }).ok());
   auto found = storage_->users().find_by_email(kSentinelEmail);
   ASSERT_TRUE(found.ok() && found->has_value());
   EXPECT_EQ((*found)->phone, kSentinelPhone);
   EXPECT_EQ((*found)->nik, kSentinelNik);
   EXPECT_EQ((*found)->display_name, kSentinelName);
+  EXPECT_EQ((*found)->totp_secret, kTotpSecret);
   storage_.reset();  // SQLite: everything checkpointed or in the WAL, both read below
   auto raw = raw_database(url());
   ASSERT_FALSE(raw.empty());
+  EXPECT_EQ(raw.find(kTotpSecret), std::string::npos) << "the TOTP secret in clear";
   for (auto sentinel : kSentinelsInClear) {
     EXPECT_EQ(raw.find(sentinel), std::string::npos) << "found in clear: " << sentinel.substr(0, 4) << "...";
   }
