@@ -109,6 +109,7 @@ int serve(Config config, bool load_demo) {
   options.server.read_timeout = std::chrono::seconds(config.read_timeout_seconds);
   options.dispatcher.max_json_body = static_cast<std::size_t>(config.max_json_body);
   options.web_dir = config.web_dir.empty() ? default_web_dir() : fs::path(config.web_dir);
+  options.blob_dir = fs::path(config.data_dir) / "blobs";
   options.rate_limits = config.rate_limits;
   for (const auto& [key, text] : {std::pair{"rate_limit_intake", &config.rate_limit_intake},
                                   std::pair{"rate_limit_login", &config.rate_limit_login},

@@ -8,6 +8,7 @@
 
 #include "common/logging.hpp"
 #include "app/audit/record_audit.hpp"
+#include "http/multipart.hpp"
 #include "http/problem_json.hpp"
 #include "http/security_headers.hpp"
 
@@ -100,9 +101,11 @@ Response Dispatcher::route(Request& request, std::string& route_name) const {
     auto verdict = limiter_.take(RateBudget::api, app::audit::audit_name(request.actor));
     if (!verdict.allowed) return too_many_requests(request, verdict.retry_after);
   }
-  if (route.body == BodyKind::json) {
+  if (route.body == BodyKind::json || route.body == BodyKind::json_or_multipart) {
     auto content_type = request.header("content-type");
-    if (!content_type || !is_json_media_type(*content_type)) {
+    bool multipart_allowed = route.body == BodyKind::json_or_multipart && content_type &&
+                             multipart_boundary(*content_type).has_value();
+    if (!multipart_allowed && (!content_type || !is_json_media_type(*content_type))) {
       return problem_response(415,
                               Text{"Kirim isi permintaan sebagai application/json.",
                                    "Send the request body as application/json."},

@@ -3,8 +3,23 @@
 #include "app/sla/indonesia_calendar.hpp"
 #include "common/logging.hpp"
 #include "http/routes.hpp"
+#include "media/media_photo_store.hpp"
 
 namespace sigap::http {
+
+namespace {
+
+std::unique_ptr<app::ports::PhotoStore> open_photo_store(const std::filesystem::path& root) {
+  if (root.empty()) return nullptr;
+  auto store = media::MediaPhotoStore::open(root);
+  if (!store) {
+    logging::app().error("photo store at {}: {}", root.string(), store.error().log_detail());
+    return nullptr;
+  }
+  return std::move(*store);
+}
+
+}  // namespace
 
 HttpService::HttpService(app::ports::Storage& storage, HttpServiceOptions options)
     : clock_(options.clock ? *options.clock : system_clock_),
@@ -13,7 +28,8 @@ HttpService::HttpService(app::ports::Storage& storage, HttpServiceOptions option
       limiter_(std::make_unique<RateLimiter>(clock_, options.rate_limits)),
       intake_(std::make_unique<app::complaints::ComplaintIntake>(storage, clock_, app::sla::indonesia_calendar(),
                                                                  options.intake)),
-      handlers_(std::make_unique<Handlers>(storage, metrics_, clock_, options.sessions, *intake_)) {
+      photos_(open_photo_store(options.blob_dir)),
+      handlers_(std::make_unique<Handlers>(storage, metrics_, clock_, options.sessions, *intake_, photos_.get())) {
   std::unique_ptr<StaticFiles> static_files;
   std::error_code ec;
   if (!options.web_dir.empty() && std::filesystem::is_directory(options.web_dir, ec)) {

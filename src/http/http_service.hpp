@@ -6,6 +6,7 @@
 
 #include "app/complaints/submit_complaint.hpp"
 #include "app/identity/session_policy.hpp"
+#include "app/ports/photo_store.hpp"
 #include "app/ports/storage.hpp"
 #include "common/clock.hpp"
 #include "http/dispatcher.hpp"
@@ -21,6 +22,7 @@ struct HttpServiceOptions {
   const Clock* clock = nullptr;   // null: the system clock (tests pass a fake one)
   std::map<RateBudget, BucketPolicy> rate_limits = RateLimiter::defaults();
   app::complaints::IntakeSettings intake;
+  std::filesystem::path blob_dir;  // photos; empty: intake refuses photos
 };
 
 /// The whole HTTP side wired together: handlers over the storage, the route table, the
@@ -45,6 +47,7 @@ class HttpService {
   std::unique_ptr<AccessGate> gate_;
   std::unique_ptr<RateLimiter> limiter_;
   std::unique_ptr<app::complaints::ComplaintIntake> intake_;
+  std::unique_ptr<app::ports::PhotoStore> photos_;
   std::unique_ptr<struct Handlers> handlers_;
   std::unique_ptr<Dispatcher> dispatcher_;
   std::unique_ptr<Server> server_;

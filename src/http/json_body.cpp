@@ -7,13 +7,15 @@
 
 namespace sigap::http {
 
-Result<boost::json::object> parse_json_object(const Request& request) {
-  if (request.body.empty()) {
+Result<boost::json::object> parse_json_object(const Request& request) { return parse_json_text(request.body); }
+
+Result<boost::json::object> parse_json_text(std::string_view text) {
+  if (text.empty()) {
     return Error(ErrorCode::invalid_input, Text{"Isi permintaan kosong; kirim objek JSON.",
                                                 "The request body is empty; send a JSON object."});
   }
   boost::system::error_code ec;
-  auto value = boost::json::parse(request.body, ec);
+  auto value = boost::json::parse(text, ec);
   if (ec) {
     return Error(ErrorCode::invalid_input,
                  Text{fmt::format("Isi permintaan bukan JSON yang sah: {}.", ec.message()),

@@ -17,6 +17,8 @@ namespace sigap::http {
 /// The request body as a JSON object; `invalid_input` (400) when it is not JSON, names where
 /// it broke, or is JSON but not an object.
 Result<boost::json::object> parse_json_object(const Request& request);
+/// The same for JSON text from elsewhere (a part of a multipart form).
+Result<boost::json::object> parse_json_text(std::string_view text);
 
 /// Reads typed fields from a JSON object, collecting every problem as a field error so the
 /// client hears about all of them at once (422). Fields not in `known` are problems too: a

@@ -17,7 +17,7 @@ namespace sigap::http {
 using Handler = std::function<Response(const Request&)>;
 
 /// What a route takes as its body.
-enum class BodyKind { none, json };
+enum class BodyKind { none, json, json_or_multipart };
 
 /// One row of the route table (routes.cpp). `pattern` segments in braces are path parameters:
 /// "/api/v1/units/{id}". `name` labels the route in metrics and logs (defaults to the pattern).

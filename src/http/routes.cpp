@@ -10,6 +10,8 @@ Handler bind(Object& object, Response (Object::*method)(const Request&)) {
 }
 
 constexpr std::size_t kSmallJson = 16 * 1024;
+// Five photos of 10 MiB, the JSON and the multipart framing.
+constexpr std::size_t kIntakeBody = 52 * 1024 * 1024;
 
 }  // namespace
 
@@ -47,8 +49,8 @@ std::vector<Route> make_routes(Handlers& h) {
       {"POST", "/api/v1/session/totp/confirm", bind(h.session, &SessionHandlers::confirm_totp), json, kSmallJson,
        Action::read_own_account},
       // Complaints: intake from anyone (limited per address), tracking by public code
-      {"POST", "/api/v1/complaints", bind(h.complaints, &ComplaintHandlers::submit), json, 0, Action::public_read,
-       RateBudget::intake},
+      {"POST", "/api/v1/complaints", bind(h.complaints, &ComplaintHandlers::submit), BodyKind::json_or_multipart,
+       kIntakeBody, Action::public_read, RateBudget::intake},
       {"GET", "/api/v1/track/{code}", bind(h.complaints, &ComplaintHandlers::track), {}, 0, Action::public_read,
        RateBudget::tracking},
       // The reporter's own actions prove the reporter secret instead of an account

@@ -14,12 +14,13 @@ namespace sigap::http {
 /// The handler objects the route table points into. Lives as long as the server.
 struct Handlers {
   Handlers(app::ports::Storage& storage, const HttpMetrics& metrics, const Clock& clock,
-           const app::identity::SessionPolicy& sessions, app::complaints::ComplaintIntake& intake)
+           const app::identity::SessionPolicy& sessions, app::complaints::ComplaintIntake& intake,
+           app::ports::PhotoStore* photos)
       : health(storage, metrics),
         master_data(storage),
         session(storage, clock, sessions),
         admin(storage, clock),
-        complaints(storage, clock, intake) {}
+        complaints(storage, clock, intake, photos) {}
   Handlers(const Handlers&) = delete;
   Handlers& operator=(const Handlers&) = delete;
 

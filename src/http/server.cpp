@@ -1,6 +1,7 @@
 #include "http/server.hpp"
 
 #include <atomic>
+#include <limits>
 #include <mutex>
 #include <set>
 #include <thread>
@@ -223,6 +224,9 @@ class Server::Impl {
     while (!stopping_) {
       bhttp::request_parser<bhttp::string_body> parser;
       parser.header_limit(static_cast<std::uint32_t>(options_.header_limit));
+      // Beast's parser checks its own body limit (1 MB for requests) against Content-Length as
+      // soon as the header is read; the route decides the real limit just below.
+      parser.body_limit(std::numeric_limits<std::uint64_t>::max());
       stream.expires_after(first ? options_.read_timeout : options_.idle_timeout);
       first = false;
       state->idle = true;

@@ -28,6 +28,7 @@ TestServer::TestServer(TestServerOptions options) : storage_(open_sqlite(dir_)) 
   service_options.server.read_timeout = options.read_timeout;
   service_options.dispatcher.max_json_body = options.max_json_body;
   service_options.web_dir = options.web_dir;
+  service_options.blob_dir = dir_.path() / "blobs";
   service_options.clock = options.clock;
   service_options.rate_limits = options.rate_limits;
   service_ = std::make_unique<http::HttpService>(*storage_, service_options);
@@ -41,6 +42,8 @@ TestServer::~TestServer() {
   service_->stop();
   if (thread_.joinable()) thread_.join();
 }
+
+std::filesystem::path TestServer::blob_dir() const { return dir_.path() / "blobs"; }
 
 std::string TestServer::base_url() const { return "http://127.0.0.1:" + std::to_string(port()); }
 

@@ -31,6 +31,8 @@ class TestServer {
   TestServer& operator=(const TestServer&) = delete;
 
   [[nodiscard]] std::string base_url() const;
+  /// Where photos are stored.
+  [[nodiscard]] std::filesystem::path blob_dir() const;
   [[nodiscard]] std::uint16_t port() const { return service_->port(); }
   app::ports::Storage& storage() { return *storage_; }
   http::HttpService& service() { return *service_; }

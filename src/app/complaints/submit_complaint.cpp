@@ -9,6 +9,7 @@
 #include "common/time_format.hpp"
 #include "crypto/hashing.hpp"
 #include "crypto/random.hpp"
+#include "domain/complaints/contact.hpp"
 #include "domain/complaints/routing.hpp"
 #include "domain/sla/deadline.hpp"
 #include "domain/sla/time_zone.hpp"
@@ -80,7 +81,20 @@ Result<IntakeAnswer> ComplaintIntake::submit(const SubmitRequest& request, const
     return std::move(**earlier);
   }
   auto now = clock_.now();
-  auto valid = dc::validate_intake(request.draft, now);
+  auto draft = request.draft;
+  bool location_from_photo = false;
+  if (!draft.latitude && !draft.longitude) {
+    for (const auto& photo : request.photos) {
+      // A pin from the photo is offered only when it is a place in Indonesia.
+      if (photo.gps && dc::check_location(photo.gps->latitude, photo.gps->longitude, std::nullopt)) {
+        draft.latitude = photo.gps->latitude;
+        draft.longitude = photo.gps->longitude;
+        location_from_photo = true;
+        break;
+      }
+    }
+  }
+  auto valid = dc::validate_intake(draft, now);
   if (!valid) return valid.error();
 
   std::vector<FieldError> problems;
@@ -127,6 +141,7 @@ Result<IntakeAnswer> ComplaintIntake::submit(const SubmitRequest& request, const
   SubmittedComplaint submitted;
   submitted.suggestion = suggestion;
   submitted.unit_name = (*unit)->name;
+  submitted.location_from_photo = location_from_photo;
   submitted.reporter_secret = crypto::random_token(24);
   auto& complaint = submitted.complaint;
   complaint.reporter_secret_hash = crypto::sha256_hex(submitted.reporter_secret);
@@ -175,6 +190,10 @@ Result<IntakeAnswer> ComplaintIntake::submit(const SubmitRequest& request, const
                                                                 {"category", complaint.category_code},
                                                                 {"at", format_utc(now)}});
       if (auto appended = tx.complaints().append_event(event, payload); !appended) return appended.error();
+      for (std::size_t i = 0; i < request.photos.size(); ++i) {
+        auto added = tx.complaints().add_photo(*id, static_cast<int>(i) + 1, request.photos[i]);
+        if (!added) return added.error();
+      }
       response = render(submitted);
       if (!request.idempotency_key.empty()) {
         auto remembered = tx.complaints().remember_answer(

@@ -26,11 +26,15 @@ struct SubmitRequest {
   std::string request_fingerprint;   // hash of the request as sent; a key reused with another is refused
   std::optional<std::int64_t> reporter_user_id;
   std::string actor = "reporter";
+  /// Already checked and stored (ports::PhotoStore); the first one's GPS position is the
+  /// location when the report gives none.
+  std::vector<ports::StoredPhoto> photos;
 };
 
 struct SubmittedComplaint {
   domain::complaints::Complaint complaint;
   std::string unit_name;  // of complaint.unit_code
+  bool location_from_photo = false;
   std::string reporter_secret;  // shown once to the reporter: reply, add photos, rate, reopen
   std::optional<domain::complaints::CategorySuggestion> suggestion;
 };

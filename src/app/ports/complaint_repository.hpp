@@ -5,6 +5,7 @@
 #include <string_view>
 #include <vector>
 
+#include "app/ports/photo_store.hpp"
 #include "common/error.hpp"
 #include "domain/complaints/complaint.hpp"
 #include "domain/complaints/routing.hpp"
@@ -31,6 +32,8 @@ class ComplaintRepository {
   virtual Result<std::vector<domain::complaints::RoutingRule>> routing_rules() = 0;
   /// The complaints a signed-in citizen reported, newest first, at most `limit`.
   virtual Result<std::vector<domain::complaints::Complaint>> list_by_reporter(std::int64_t user_id, int limit) = 0;
+  /// The case's photos in the order given.
+  virtual Result<std::vector<StoredPhoto>> photos(std::int64_t complaint_id) = 0;
   /// Complaints stored in all.
   virtual Result<std::int64_t> count() = 0;
 };
@@ -49,6 +52,7 @@ class ComplaintWriter {
   /// Records the answer to an Idempotency-Key; a key already recorded is a `conflict`.
   virtual Result<void> remember_answer(std::string_view key, const IdempotentAnswer& answer, TimePoint at) = 0;
   virtual Result<void> save_routing_rule(const domain::complaints::RoutingRule& rule) = 0;
+  virtual Result<void> add_photo(std::int64_t complaint_id, int position, const StoredPhoto& photo) = 0;
   /// Stores the new state of a case (status, unit, status before need_info, rating, updated time) and
   /// bumps its version, only if the stored version is still `expected_version`; otherwise
   /// `precondition_failed` (someone else changed it first).

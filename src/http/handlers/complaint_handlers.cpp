@@ -14,6 +14,7 @@
 #include "common/time_format.hpp"
 #include "crypto/hashing.hpp"
 #include "http/json_body.hpp"
+#include "http/multipart.hpp"
 #include "http/problem_json.hpp"
 
 namespace sigap::http::handlers {
@@ -268,18 +269,73 @@ Response ComplaintHandlers::reporter_action(const Request& request) {
   return response;
 }
 
+namespace {
+
+constexpr std::size_t kMaxJsonIntake = 1024 * 1024;
+
+Error photo_problem(Text message) {
+  return Error(ErrorCode::validation, Text{"Formulir aduan tidak lengkap.", "The complaint form is incomplete."},
+               {FieldError{"photos", std::move(message)}});
+}
+
+}  // namespace
+
 Response ComplaintHandlers::submit(const Request& request) {
-  auto body = parse_json_object(request);
-  if (!body) return problem_response(body.error(), request);
+  // JSON alone, or multipart/form-data: a part "complaint" holding the JSON and up to five
+  // parts "photos". Photos are checked and stored first; if anything then fails, they go again.
+  std::vector<app::ports::StoredPhoto> stored;
+  auto fail = [&](const Error& error) {
+    if (photos_) photos_->discard(stored);
+    return problem_response(error, request);
+  };
+  std::string json_text;
+  if (auto boundary = multipart_boundary(request.header("content-type").value_or(""))) {
+    auto parts = parse_multipart(request.body, *boundary, MultipartLimits{});
+    if (!parts) return fail(parts.error());
+    const FormPart* complaint_part = nullptr;
+    std::vector<const FormPart*> photo_parts;
+    for (const auto& part : *parts) {
+      if (part.name == "complaint" && !part.filename) {
+        complaint_part = &part;
+      } else if (part.name == "photos") {
+        photo_parts.push_back(&part);
+      } else {
+        return fail(photo_problem(Text{"Bagian formulir tidak dikenal: " + part.name + ".",
+                                       "Unknown form part: " + part.name + "."}));
+      }
+    }
+    if (!complaint_part) {
+      return fail(photo_problem(Text{"Bagian \"complaint\" (JSON) wajib ada.", "The \"complaint\" part (JSON) is required."}));
+    }
+    if (!photo_parts.empty() && !photos_) {
+      return fail(Error(ErrorCode::unsupported_media_type,
+                        Text{"Server ini belum menerima foto.", "This server does not take photos."}));
+    }
+    for (const auto* part : photo_parts) {
+      auto photo = photos_->store(part->body);
+      if (!photo) return fail(photo.error());
+      stored.push_back(std::move(*photo));
+    }
+    json_text = complaint_part->body;
+  } else {
+    if (request.body.size() > kMaxJsonIntake) {
+      return fail(Error(ErrorCode::payload_too_large, Text{"Isi aduan (JSON) paling besar 1 MiB.",
+                                                           "A complaint's JSON body takes at most 1 MiB."}));
+    }
+    json_text = request.body;
+  }
+  auto body = parse_json_text(json_text);
+  if (!body) return fail(body.error());
   JsonFields fields(*body, {"description", "title", "category", "location", "address", "region_code", "kind",
                             "reporter", "anonymous", "confidential", "channel"});
   app::complaints::SubmitRequest submit;
   submit.draft = draft_from(*body, fields);
+  submit.photos = stored;
   auto key = request.header("idempotency-key").value_or("");
   if (key.size() > kMaxIdempotencyKey) {
     fields.add_problem("Idempotency-Key", Text{"Paling banyak 128 karakter.", "At most 128 characters."});
   }
-  if (auto problem = fields.error()) return problem_response(*problem, request);
+  if (auto problem = fields.error()) return fail(*problem);
   submit.idempotency_key = std::string(key);
   submit.request_fingerprint = crypto::sha256_hex(request.body);
   if (request.actor.signed_in()) submit.actor = "user:" + std::to_string(request.actor.id);
@@ -304,12 +360,15 @@ Response ComplaintHandlers::submit(const Request& request) {
                      {"submitted_at", format_utc(complaint.submitted_at)},
                      {"deadlines", deadlines_json(complaint.deadlines)},
                      {"tracking_url", tracking_path(complaint.public_code)},
+                     {"photos", submitted.complaint.id ? json::value(submit.photos.size()) : json::value(0)},
+                     {"location_from_photo", submitted.location_from_photo},
                      {"reporter_secret", submitted.reporter_secret},
                      {"possible_duplicates", json::array{}}};
     return json::serialize(out);
   };
   auto answer = intake_.submit(submit, render);
-  if (!answer) return problem_response(answer.error(), request);
+  if (!answer) return fail(answer.error());
+  if (answer->replayed && photos_) photos_->discard(stored);  // the first request's photos stand
   auto response = json_response(answer->response, 201);
   auto parsed = json::parse(answer->response);
   response.set_header("Location", tracking_path(std::string(parsed.as_object().at("code").as_string())));

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "app/complaints/submit_complaint.hpp"
+#include "app/ports/photo_store.hpp"
 #include "app/ports/storage.hpp"
 #include "common/clock.hpp"
 #include "http/message.hpp"
@@ -14,8 +15,10 @@ namespace sigap::http::handlers {
 /// reporter secret once; staff see the contact masked, and an anonymous reporter not at all.
 class ComplaintHandlers {
  public:
-  ComplaintHandlers(app::ports::Storage& storage, const Clock& clock, app::complaints::ComplaintIntake& intake)
-      : storage_(storage), clock_(clock), intake_(intake) {}
+  /// `photos` may be null: then reports with photos are refused.
+  ComplaintHandlers(app::ports::Storage& storage, const Clock& clock, app::complaints::ComplaintIntake& intake,
+                    app::ports::PhotoStore* photos)
+      : storage_(storage), clock_(clock), intake_(intake), photos_(photos) {}
 
   Response submit(const Request& request);
   Response track(const Request& request);
@@ -32,6 +35,7 @@ class ComplaintHandlers {
   app::ports::Storage& storage_;
   const Clock& clock_;
   app::complaints::ComplaintIntake& intake_;
+  app::ports::PhotoStore* photos_;
 };
 
 }  // namespace sigap::http::handlers

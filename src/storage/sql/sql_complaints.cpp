@@ -149,6 +149,23 @@ Result<std::vector<dc::Complaint>> SqlComplaintRepository::list_by_reporter(std:
   return complaints;
 }
 
+Result<std::vector<app::ports::StoredPhoto>> SqlComplaintRepository::photos(std::int64_t complaint_id) {
+  auto rows = backend_.read(
+      "SELECT digest, thumbnail_digest, width, height FROM complaint_photos WHERE complaint_id = $1 ORDER BY position",
+      {complaint_id});
+  if (!rows) return rows.error();
+  std::vector<app::ports::StoredPhoto> photos;
+  for (const auto& row : rows->rows) {
+    app::ports::StoredPhoto photo;
+    photo.digest = text_at(row, 0);
+    photo.thumbnail_digest = text_at(row, 1);
+    photo.width = static_cast<int>(int_at(row, 2));
+    photo.height = static_cast<int>(int_at(row, 3));
+    photos.push_back(std::move(photo));
+  }
+  return photos;
+}
+
 Result<std::int64_t> SqlComplaintRepository::count() {
   auto rows = backend_.read("SELECT COUNT(*) FROM complaints", {});
   if (!rows) return rows.error();
@@ -217,6 +234,17 @@ Result<void> SqlComplaintWriter::save_routing_rule(const dc::RoutingRule& rule) 
       "INSERT INTO routing_rules (category_code, region_code, unit_code) VALUES ($1, $2, $3) "
       "ON CONFLICT (category_code, region_code) DO UPDATE SET unit_code = excluded.unit_code",
       {rule.category_code, rule.region_code, rule.unit_code});
+  if (!rows) return rows.error();
+  return {};
+}
+
+Result<void> SqlComplaintWriter::add_photo(std::int64_t complaint_id, int position,
+                                           const app::ports::StoredPhoto& photo) {
+  auto rows = connection_.query(
+      "INSERT INTO complaint_photos (complaint_id, position, digest, thumbnail_digest, width, height) "
+      "VALUES ($1, $2, $3, $4, $5, $6)",
+      {complaint_id, std::int64_t{position}, photo.digest, photo.thumbnail_digest, std::int64_t{photo.width},
+       std::int64_t{photo.height}});
   if (!rows) return rows.error();
   return {};
 }

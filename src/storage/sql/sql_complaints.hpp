@@ -16,6 +16,7 @@ class SqlComplaintRepository final : public app::ports::ComplaintRepository {
   Result<std::optional<app::ports::IdempotentAnswer>> idempotent_answer(std::string_view key) override;
   Result<std::vector<domain::complaints::RoutingRule>> routing_rules() override;
   Result<std::vector<domain::complaints::Complaint>> list_by_reporter(std::int64_t user_id, int limit) override;
+  Result<std::vector<app::ports::StoredPhoto>> photos(std::int64_t complaint_id) override;
   Result<std::int64_t> count() override;
 
  private:
@@ -34,6 +35,7 @@ class SqlComplaintWriter final : public app::ports::ComplaintWriter {
                                     const std::string& outbox_payload) override;
   Result<void> remember_answer(std::string_view key, const app::ports::IdempotentAnswer& answer, TimePoint at) override;
   Result<void> save_routing_rule(const domain::complaints::RoutingRule& rule) override;
+  Result<void> add_photo(std::int64_t complaint_id, int position, const app::ports::StoredPhoto& photo) override;
   Result<void> update_state(const domain::complaints::Complaint& complaint, std::int64_t expected_version) override;
 
  private:

@@ -75,6 +75,17 @@ CREATE TABLE idempotency_keys (
   created_at    TEXT NOT NULL
 );
 
+-- Photos of a case: re-encoded without metadata, in the content-addressed blob store.
+CREATE TABLE complaint_photos (
+  complaint_id     INTEGER NOT NULL REFERENCES complaints (id),
+  position         INTEGER NOT NULL,
+  digest           TEXT NOT NULL,
+  thumbnail_digest TEXT NOT NULL,
+  width            INTEGER NOT NULL,
+  height           INTEGER NOT NULL,
+  PRIMARY KEY (complaint_id, position)
+);
+
 -- Which unit handles a category in a region; empty category or region = any.
 CREATE TABLE routing_rules (
   id            INTEGER PRIMARY KEY,
