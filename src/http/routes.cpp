@@ -64,6 +64,8 @@ std::vector<Route> make_routes(Handlers& h) {
        Action::read_case},
       {"POST", "/api/v1/complaints/{id}/actions", bind(h.complaints, &ComplaintHandlers::act), json, kSmallJson,
        Action::work_case},
+      {"GET", "/api/v1/complaints/{id}/photos/{n}", bind(h.complaints, &ComplaintHandlers::photo), {}, 0,
+       Action::read_case},
       {"POST", "/api/v1/complaints/{id}/reveal", bind(h.complaints, &ComplaintHandlers::reveal), {}, 0,
        Action::work_case},
       // Citizens may open an account (optional; throttled like sign-in)

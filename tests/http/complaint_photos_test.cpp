@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include "app/identity/user_admin.hpp"
 #include "media/test_images.hpp"
 #include "support/http_client.hpp"
 #include "support/test_server.hpp"
@@ -86,6 +87,30 @@ TEST_F(ComplaintPhotosTest, APhonePhotoGivesThePinAndIsStoredWithoutAnyExif) {
   std::string stored((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   EXPECT_EQ(stored.find("Exif"), std::string::npos);
   EXPECT_EQ(stored.substr(0, 3), std::string("\xFF\xD8\xFF"));
+  // Served only to whoever may see the case: nobody anonymous, the handling unit yes.
+  HttpClient client(server_->base_url());
+  auto path = "/api/v1/complaints/" + std::to_string(id) + "/photos/1";
+  EXPECT_EQ(client.get(path).status, 401);
+  SystemClock clock;
+  app::identity::UserAdmin admin(server_->storage(), clock);
+  auto unit = (*complaint)->unit_code;
+  ASSERT_TRUE(admin
+                  .create({"petugas@test.id", "Petugas", "Sungai-Musi-2026!", domain::identity::UserKind::staff,
+                           {{unit, domain::access::Role::officer}}},
+                          "test")
+                  .ok());
+  auto signed_in = client.post_json("/api/v1/session", R"({"email":"petugas@test.id","password":"Sungai-Musi-2026!"})");
+  ASSERT_EQ(signed_in.status, 201);
+  auto cookie = signed_in.header("set-cookie");
+  std::vector<std::string> headers{"Cookie: " + cookie.substr(0, cookie.find(';'))};
+  auto served = client.get(path, headers);
+  ASSERT_EQ(served.status, 200);
+  EXPECT_EQ(served.header("content-type"), "image/jpeg");
+  EXPECT_EQ(served.body, stored);
+  auto thumbnail = client.get(path + "?size=thumbnail", headers);
+  ASSERT_EQ(thumbnail.status, 200);
+  EXPECT_LT(thumbnail.body.size(), stored.size());
+  EXPECT_EQ(client.get("/api/v1/complaints/" + std::to_string(id) + "/photos/2", headers).status, 404);
 }
 
 TEST_F(ComplaintPhotosTest, HostileOrBrokenUploadsAreRefusedAndLeaveNothingBehind) {

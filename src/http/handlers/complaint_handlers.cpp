@@ -225,6 +225,37 @@ Response ComplaintHandlers::reveal(const Request& request) {
   return response;
 }
 
+Response ComplaintHandlers::photo(const Request& request) {
+  auto id = case_id(request);
+  if (!id) return no_such_case(request);
+  auto complaint = app::complaints::load_case(storage_, request.actor, *id, domain::access::Action::read_case);
+  if (!complaint) return problem_response(complaint.error(), request);
+  auto position_text = request.path_param("n");
+  std::size_t position = 0;
+  auto [end, ec] = std::from_chars(position_text.data(), position_text.data() + position_text.size(), position);
+  auto photos = storage_.complaints().photos(*id);
+  if (!photos) return problem_response(photos.error(), request);
+  if (ec != std::errc() || end != position_text.data() + position_text.size() || position < 1 ||
+      position > photos->size() || !photos_) {
+    return problem_response(Error(ErrorCode::not_found, Text{"Foto tidak ditemukan.", "No such photo."}), request);
+  }
+  const auto& stored = (*photos)[position - 1];
+  bool thumbnail = request.query_param("size").value_or("") == "thumbnail";
+  const auto& digest = thumbnail ? stored.thumbnail_digest : stored.digest;
+  Response response;
+  response.set_header("ETag", "\"" + digest + "\"");
+  response.set_header("Cache-Control", "private, max-age=86400");  // content-addressed: never changes
+  if (auto if_none_match = request.header("if-none-match"); if_none_match && *if_none_match == "\"" + digest + "\"") {
+    response.status = 304;
+    return response;
+  }
+  auto bytes = photos_->read(digest);
+  if (!bytes) return problem_response(bytes.error(), request);
+  response.body = std::move(*bytes);
+  response.set_header("Content-Type", "image/jpeg");
+  return response;
+}
+
 Response ComplaintHandlers::mine(const Request& request) {
   json::array items;
   if (request.actor.kind == domain::access::ActorKind::citizen) {

@@ -26,6 +26,8 @@ class ComplaintHandlers {
   Response events(const Request& request);
   Response act(const Request& request);
   Response reveal(const Request& request);
+  /// GET /api/v1/complaints/{id}/photos/{n}[?size=thumbnail]: a photo of a case in scope.
+  Response photo(const Request& request);
   /// GET /api/v1/me/complaints: what the signed-in citizen reported (newest 100).
   Response mine(const Request& request);
   /// POST /api/v1/track/{code}/actions {secret, action: reply|confirm|dispute, message, rating}.
