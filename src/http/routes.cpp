@@ -30,6 +30,7 @@ std::vector<Route> make_routes(Handlers& h) {
       {"GET", "/healthz", bind(h.health, &HealthHandlers::healthz), {}, 0, Action::public_read},
       {"GET", "/readyz", bind(h.health, &HealthHandlers::readyz), {}, 0, Action::public_read},
       {"GET", "/metrics", bind(h.health, &HealthHandlers::metrics), {}, 0, Action::public_read},
+      {"GET", "/api/v1/openapi.yaml", bind(h.health, &HealthHandlers::openapi), {}, 0, Action::public_read},
       // Master data (public reads)
       {"GET", "/api/v1/regions", bind(md, &MasterDataHandlers::list_regions), {}, 0, Action::public_read},
       {"GET", "/api/v1/regions/{code}", bind(md, &MasterDataHandlers::get_region), {}, 0, Action::public_read},

@@ -13,6 +13,7 @@
 #include <utility>
 #include <vector>
 
+#include "support/http_client.hpp"
 #include "support/test_server.hpp"
 
 namespace sigap::http {
@@ -250,5 +251,15 @@ TEST_F(OpenApiTest, ProblemSchemaHasTheRfc9457Fields) {
   EXPECT_EQ(schema_properties(text, "FieldProblem"), (std::set<std::string>{"field", "message"}));
 }
 
+TEST(OpenApiServed, TheRunningServerServesTheDocumentOfItsBuild) {
+  sigap::testing::TestServer server{sigap::testing::TestServerOptions{.demo_data = false}};
+  sigap::testing::HttpClient client(server.base_url());
+  auto served = client.get("/api/v1/openapi.yaml");
+  ASSERT_EQ(served.status, 200);
+  EXPECT_EQ(served.header("content-type").rfind("application/yaml", 0), 0U);
+  EXPECT_EQ(served.body, read_file(kDocumentPath));
+}
+
 }  // namespace
 }  // namespace sigap::http
+

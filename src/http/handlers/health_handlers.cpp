@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "common/logging.hpp"
+#include "http/openapi_document.hpp"
 #include "http/problem_json.hpp"
 
 namespace sigap::http::handlers {
@@ -24,6 +25,14 @@ Response HealthHandlers::metrics(const Request&) {
   Response response;
   response.body = metrics_.render(storage_.stats(), storage_.backend());
   response.set_header("Content-Type", "text/plain; version=0.0.4; charset=utf-8");
+  return response;
+}
+
+Response HealthHandlers::openapi(const Request&) {
+  Response response;
+  response.body = std::string(openapi_yaml());
+  response.set_header("Content-Type", "application/yaml; charset=utf-8");
+  response.set_header("Cache-Control", "no-cache");
   return response;
 }
 

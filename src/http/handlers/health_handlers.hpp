@@ -6,7 +6,8 @@
 
 namespace sigap::http::handlers {
 
-/// /healthz (the process answers), /readyz (the database answers too), /metrics.
+/// /healthz (the process answers), /readyz (the database answers too), /metrics, and the
+/// OpenAPI document.
 class HealthHandlers {
  public:
   HealthHandlers(app::ports::Storage& storage, const HttpMetrics& metrics) : storage_(storage), metrics_(metrics) {}
@@ -14,6 +15,8 @@ class HealthHandlers {
   Response healthz(const Request& request);
   Response readyz(const Request& request);
   Response metrics(const Request& request);
+  /// GET /api/v1/openapi.yaml: the API's contract.
+  Response openapi(const Request& request);
 
  private:
   app::ports::Storage& storage_;
