@@ -60,6 +60,7 @@ std::vector<Route> make_routes(Handlers& h) {
       // A signed-in citizen's own reports
       {"GET", "/api/v1/me/complaints", bind(h.complaints, &ComplaintHandlers::mine), {}, 0, Action::read_own_account},
       // Cases, for staff and keys in scope (a case out of scope is 404, like one that does not exist)
+      {"GET", "/api/v1/complaints", bind(h.complaints, &ComplaintHandlers::list), {}, 0, Action::read_case},
       {"GET", "/api/v1/complaints/{id}", bind(h.complaints, &ComplaintHandlers::show), {}, 0, Action::read_case},
       {"GET", "/api/v1/complaints/{id}/events", bind(h.complaints, &ComplaintHandlers::events), {}, 0,
        Action::read_case},

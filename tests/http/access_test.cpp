@@ -129,6 +129,7 @@ const std::map<std::string, std::set<std::string>>& expected_matrix() {
       {"POST /api/v1/api-keys", {"admin"}},
       {"DELETE /api/v1/api-keys/{id}", {"admin"}},
       {"GET /api/v1/audit", {"admin"}},
+      {"GET /api/v1/complaints", {"officer", "supervisor", "leader", "integrator"}},
       {"GET /api/v1/complaints/{id}", {"officer", "supervisor", "leader", "integrator"}},
       {"GET /api/v1/complaints/{id}/events", {"officer", "supervisor", "leader", "integrator"}},
       {"GET /api/v1/complaints/{id}/photos/{n}", {"officer", "supervisor", "leader", "integrator"}},

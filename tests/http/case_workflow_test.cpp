@@ -1,6 +1,8 @@
 // Cases in the hands of staff, over real HTTP: scope (a unit sees its own cases and its
 // sub-units', nothing else exists for it), the workflow end to end, If-Match, and the reporter's
 // data masked, revealed only on purpose and audited, never shown for an anonymous report.
+#include <set>
+
 #include <gtest/gtest.h>
 
 #include "app/identity/user_admin.hpp"
@@ -113,6 +115,37 @@ TEST_F(CaseWorkflowTest, AKelurahanOfficerSeesOnlyItsOwnCasesAndTheKecamatanSupe
   EXPECT_EQ(client.get("/api/v1/complaints/" + std::to_string(mine), supervisor.headers).status, 200);
   EXPECT_EQ(client.get("/api/v1/complaints/" + std::to_string(theirs), supervisor.headers).status, 200);
   EXPECT_EQ(act(supervisor, theirs, R"({"action":"verify"})").status, 200);
+}
+
+TEST_F(CaseWorkflowTest, TheListHoldsExactlyTheCasesInScope) {
+  auto mine = report("16.71.01.1001");
+  auto theirs = report("16.71.01.1002");
+  auto codes_listed = [](const HttpResult& result) {
+    std::set<std::int64_t> ids;
+    auto body = result.json();
+    for (const auto& item : body.as_object().at("items").as_array()) ids.insert(item.as_object().at("id").as_int64());
+    return ids;
+  };
+  HttpClient client(server_->base_url());
+  auto officer_list = client.get("/api/v1/complaints?limit=200", sign_in("lurah1001@test.id").headers);
+  ASSERT_EQ(officer_list.status, 200) << officer_list.body;
+  auto officer_ids = codes_listed(officer_list);
+  EXPECT_TRUE(officer_ids.count(mine));
+  EXPECT_FALSE(officer_ids.count(theirs)) << "a neighbour's case is not listed";
+  auto supervisor_ids = codes_listed(client.get("/api/v1/complaints?limit=200", sign_in("camat@test.id").headers));
+  EXPECT_TRUE(supervisor_ids.count(mine));
+  EXPECT_TRUE(supervisor_ids.count(theirs)) << "the kecamatan supervisor lists its kelurahan's cases";
+  auto pupr_ids = codes_listed(client.get("/api/v1/complaints?limit=200", sign_in("pupr@test.id").headers));
+  EXPECT_FALSE(pupr_ids.count(mine));
+  // Paging: one at a time, newest first, the cursor continues.
+  auto supervisor = sign_in("camat@test.id");
+  auto first = client.get("/api/v1/complaints?limit=1", supervisor.headers);
+  auto first_body = first.json();
+  auto cursor = first_body.as_object().at("next_cursor").as_int64();
+  auto second = client.get("/api/v1/complaints?limit=1&cursor=" + std::to_string(cursor), supervisor.headers);
+  auto second_body = second.json();
+  EXPECT_LT(second_body.as_object().at("items").as_array()[0].as_object().at("id").as_int64(), cursor);
+  EXPECT_EQ(client.get("/api/v1/complaints?status=gossip", supervisor.headers).status, 422);
 }
 
 TEST_F(CaseWorkflowTest, ACaseGoesFromSubmittedThroughForwardingAndOnHoldToResolved) {

@@ -19,6 +19,15 @@ struct IdempotentAnswer {
   std::string response;  // the JSON body sent then (it holds the reporter secret: sealed at rest)
 };
 
+/// A page of a staff list, newest first.
+struct CaseListQuery {
+  bool everywhere = false;              // else only cases of `unit_roots` and their sub-units
+  std::vector<std::string> unit_roots;
+  std::string status;                   // empty: any
+  std::int64_t before_id = 0;           // cursor: 0 = from the newest
+  int limit = 50;
+};
+
 /// Reads complaints and their timelines (personal data opened). Thread-safe.
 class ComplaintRepository {
  public:
@@ -32,6 +41,7 @@ class ComplaintRepository {
   virtual Result<std::vector<domain::complaints::RoutingRule>> routing_rules() = 0;
   /// The complaints a signed-in citizen reported, newest first, at most `limit`.
   virtual Result<std::vector<domain::complaints::Complaint>> list_by_reporter(std::int64_t user_id, int limit) = 0;
+  virtual Result<std::vector<domain::complaints::Complaint>> list_cases(const CaseListQuery& query) = 0;
   /// The case's photos in the order given.
   virtual Result<std::vector<StoredPhoto>> photos(std::int64_t complaint_id) = 0;
   /// Complaints stored in all.

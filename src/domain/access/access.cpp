@@ -117,6 +117,27 @@ bool Actor::has_role(Role role) const {
   return std::any_of(memberships.begin(), memberships.end(), [&](const Membership& m) { return m.role == role; });
 }
 
+Scope scope_of(const Actor& actor, Action action) {
+  Scope scope;
+  if (!actor.signed_in()) return scope;
+  if (actor.kind == ActorKind::api_client &&
+      std::find(actor.scopes.begin(), actor.scopes.end(), action) == actor.scopes.end()) {
+    return scope;
+  }
+  for (const auto& grant : kGrants) {
+    if (grant.action != action) continue;
+    for (const auto& membership : actor.memberships) {
+      if (membership.role != grant.role) continue;
+      if (grant.reach == Reach::everywhere) {
+        scope.everywhere = true;
+      } else if (std::find(scope.roots.begin(), scope.roots.end(), membership.unit_code) == scope.roots.end()) {
+        scope.roots.push_back(membership.unit_code);
+      }
+    }
+  }
+  return scope;
+}
+
 Decision can(const Actor& actor, Action action, const Resource& resource) {
   if (action == Action::public_read) return Decision::allow;
   if (!actor.signed_in()) return Decision::unauthenticated;

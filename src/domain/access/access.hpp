@@ -75,6 +75,14 @@ enum class Decision {
   forbidden,        // signed in, not allowed (403)
 };
 
+/// Where an actor may do `action`: everywhere (a leader reading), or within the subtrees of
+/// `roots` (the units of the memberships whose role grants it); nowhere when both are empty.
+struct Scope {
+  bool everywhere = false;
+  std::vector<std::string> roots;
+};
+Scope scope_of(const Actor& actor, Action action);
+
 /// The one place that decides who may do what. Pure: the same inputs, the same answer.
 /// With an empty resource it answers "may the actor do this anywhere at all" (the route gate);
 /// with a unit path it answers for that unit (a role on an ancestor covers it).

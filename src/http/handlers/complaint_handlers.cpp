@@ -148,6 +148,50 @@ Response case_response(const dc::Complaint& complaint, int status = 200) {
 
 }  // namespace
 
+Response ComplaintHandlers::list(const Request& request) {
+  auto scope = domain::access::scope_of(request.actor, domain::access::Action::read_case);
+  app::ports::CaseListQuery query;
+  query.everywhere = scope.everywhere;
+  query.unit_roots = scope.roots;
+  std::vector<FieldError> problems;
+  if (auto status = request.query_param("status"); status && !status->empty()) {
+    auto parsed = dc::status_from_string(*status, "status");
+    if (!parsed) {
+      problems.push_back(parsed.error().fields().front());
+    } else {
+      query.status = std::string(*status);
+    }
+  }
+  auto number = [&](std::string_view name, std::int64_t low, std::int64_t high) -> std::optional<std::int64_t> {
+    auto text = request.query_param(name);
+    if (!text) return std::nullopt;
+    std::int64_t value = 0;
+    auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), value);
+    if (ec != std::errc() || end != text->data() + text->size() || value < low || value > high) {
+      problems.push_back({std::string(name), Text{"Angka di luar batas.", "Number out of range."}});
+      return std::nullopt;
+    }
+    return value;
+  };
+  query.before_id = number("cursor", 1, INT64_MAX).value_or(0);
+  query.limit = static_cast<int>(number("limit", 1, 200).value_or(50));
+  if (!problems.empty()) {
+    return problem_response(Error(ErrorCode::validation, Text{"Filter tidak valid.", "Invalid filter."}, problems),
+                            request);
+  }
+  auto cases = storage_.complaints().list_cases(query);
+  if (!cases) return problem_response(cases.error(), request);
+  json::array items;
+  for (const auto& complaint : *cases) items.push_back(staff_view(complaint));
+  json::object out{{"count", items.size()}};
+  out["next_cursor"] = cases->size() == static_cast<std::size_t>(query.limit) ? json::value(cases->back().id)
+                                                                               : json::value(nullptr);
+  out["items"] = std::move(items);
+  auto response = json_response(json::serialize(out));
+  response.set_header("Cache-Control", "no-store");
+  return response;
+}
+
 Response ComplaintHandlers::show(const Request& request) {
   auto id = case_id(request);
   if (!id) return no_such_case(request);

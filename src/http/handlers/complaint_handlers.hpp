@@ -22,6 +22,8 @@ class ComplaintHandlers {
 
   Response submit(const Request& request);
   Response track(const Request& request);
+  /// GET /api/v1/complaints?status=&cursor=&limit=: the cases in the caller's scope, newest first.
+  Response list(const Request& request);
   Response show(const Request& request);
   Response events(const Request& request);
   Response act(const Request& request);

@@ -166,6 +166,37 @@ Result<std::vector<app::ports::StoredPhoto>> SqlComplaintRepository::photos(std:
   return photos;
 }
 
+Result<std::vector<dc::Complaint>> SqlComplaintRepository::list_cases(const app::ports::CaseListQuery& query) {
+  std::vector<SqlValue> params{query.status, query.before_id, std::int64_t{query.limit}};
+  std::string sql;
+  std::string where = "WHERE ($1 = '' OR status = $1) AND ($2 = 0 OR id < $2) ";
+  if (query.everywhere) {
+    sql = std::string(kColumns) + where;
+  } else {
+    if (query.unit_roots.empty()) return std::vector<dc::Complaint>();
+    std::string roots;
+    for (const auto& root : query.unit_roots) {
+      params.emplace_back(root);
+      if (!roots.empty()) roots += ", ";
+      roots += "$" + std::to_string(params.size());
+    }
+    // The roots and every unit below them.
+    sql = "WITH RECURSIVE scope (code) AS (SELECT code FROM units WHERE code IN (" + roots +
+          ") UNION SELECT u.code FROM units u JOIN scope s ON u.parent_code = s.code) " + std::string(kColumns) + where +
+          "AND unit_code IN (SELECT code FROM scope) ";
+  }
+  sql += "ORDER BY id DESC LIMIT $3";
+  auto rows = backend_.read(sql, params);
+  if (!rows) return rows.error();
+  std::vector<dc::Complaint> complaints;
+  for (const auto& row : rows->rows) {
+    auto complaint = complaint_from(row, sealer_);
+    if (!complaint) return complaint.error();
+    complaints.push_back(std::move(*complaint));
+  }
+  return complaints;
+}
+
 Result<std::int64_t> SqlComplaintRepository::count() {
   auto rows = backend_.read("SELECT COUNT(*) FROM complaints", {});
   if (!rows) return rows.error();

@@ -17,6 +17,7 @@ class SqlComplaintRepository final : public app::ports::ComplaintRepository {
   Result<std::vector<domain::complaints::RoutingRule>> routing_rules() override;
   Result<std::vector<domain::complaints::Complaint>> list_by_reporter(std::int64_t user_id, int limit) override;
   Result<std::vector<app::ports::StoredPhoto>> photos(std::int64_t complaint_id) override;
+  Result<std::vector<domain::complaints::Complaint>> list_cases(const app::ports::CaseListQuery& query) override;
   Result<std::int64_t> count() override;
 
  private:

@@ -105,3 +105,22 @@ TEST(Policy, NamesRoundTrip) {
 
 }  // namespace
 }  // namespace sigap::domain::access
+
+namespace sigap::domain::access {
+namespace {
+
+TEST(PolicyScope, LeadersReadEverywhereOthersWithinTheirUnits) {
+  EXPECT_TRUE(scope_of(staff(Role::leader, "pemkot-palembang"), Action::read_case).everywhere);
+  auto officer = scope_of(staff(Role::officer, "kelurahan-16.71.01.1001"), Action::read_case);
+  EXPECT_FALSE(officer.everywhere);
+  EXPECT_EQ(officer.roots, (std::vector<std::string>{"kelurahan-16.71.01.1001"}));
+  auto admin = scope_of(staff(Role::admin, "pemkot-palembang"), Action::read_case);
+  EXPECT_FALSE(admin.everywhere);
+  EXPECT_TRUE(admin.roots.empty()) << "an admin reads no cases";
+  EXPECT_TRUE(scope_of(api_key({}), Action::read_case).roots.empty()) << "a key without the scope";
+  EXPECT_EQ(scope_of(api_key({Action::read_case}), Action::read_case).roots, (std::vector<std::string>{"dinas-pupr"}));
+  EXPECT_FALSE(scope_of(Actor{}, Action::read_case).everywhere);
+}
+
+}  // namespace
+}  // namespace sigap::domain::access

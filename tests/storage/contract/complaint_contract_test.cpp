@@ -116,6 +116,33 @@ TEST_P(ComplaintContract, TheMostSpecificRoutingRuleWins) {
   EXPECT_EQ(in_kecamatan->created->complaint.unit_code, "kecamatan-16.71.01");
 }
 
+TEST_P(ComplaintContract, AStaffListHoldsTheUnitsSubtreeNewestFirst) {
+  ASSERT_TRUE(storage_->write([](app::ports::Transaction& tx) -> Result<void> {
+                        return tx.complaints().save_routing_rule({"jalan-rusak", "16.71.01", "kelurahan-16.71.01.1001"});
+                      }).ok());
+  app::complaints::ComplaintIntake intake(*storage_, clock_, app::sla::indonesia_calendar(), {});
+  auto first = intake.submit(request(), render);
+  auto second = intake.submit(request(), render);
+  ASSERT_TRUE(first.ok() && second.ok());
+  app::ports::CaseListQuery query;
+  query.unit_roots = {"kecamatan-16.71.01"};
+  auto listed = storage_->complaints().list_cases(query);
+  ASSERT_TRUE(listed.ok()) << listed.error().log_detail();
+  ASSERT_EQ(listed->size(), 2U) << "the kelurahan office is below the kecamatan office";
+  EXPECT_GT(listed->front().id, listed->back().id);
+  query.before_id = listed->front().id;
+  auto older = storage_->complaints().list_cases(query);
+  ASSERT_TRUE(older.ok());
+  ASSERT_EQ(older->size(), 1U);
+  query = {};
+  query.unit_roots = {"dinas-pupr"};
+  EXPECT_TRUE(storage_->complaints().list_cases(query)->empty());
+  query = {};
+  query.everywhere = true;
+  query.status = "submitted";
+  EXPECT_EQ(storage_->complaints().list_cases(query)->size(), 2U);
+}
+
 SIGAP_STORAGE_CONTRACT(ComplaintContract);
 
 }  // namespace
