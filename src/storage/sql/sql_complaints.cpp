@@ -73,6 +73,18 @@ Result<dc::Complaint> complaint_from(const Row& row, const PersonalDataSealer& s
 
 }  // namespace
 
+Result<std::vector<dc::Complaint>> SqlComplaintRepository::all_of(Result<SqlRows> rows) {
+  if (!rows) return rows.error();
+  std::vector<dc::Complaint> complaints;
+  complaints.reserve(rows->size());
+  for (const auto& row : rows->rows) {
+    auto complaint = complaint_from(row, sealer_);
+    if (!complaint) return complaint.error();
+    complaints.push_back(std::move(*complaint));
+  }
+  return complaints;
+}
+
 Result<std::optional<dc::Complaint>> SqlComplaintRepository::first(Result<SqlRows> rows) {
   if (!rows) return rows.error();
   if (rows->empty()) return std::optional<dc::Complaint>();
@@ -137,16 +149,8 @@ Result<std::vector<dc::RoutingRule>> SqlComplaintRepository::routing_rules() {
 }
 
 Result<std::vector<dc::Complaint>> SqlComplaintRepository::list_by_reporter(std::int64_t user_id, int limit) {
-  auto rows = backend_.read(std::string(kColumns) + "WHERE reporter_user_id = $1 ORDER BY id DESC LIMIT $2",
-                            {user_id, std::int64_t{limit}});
-  if (!rows) return rows.error();
-  std::vector<dc::Complaint> complaints;
-  for (const auto& row : rows->rows) {
-    auto complaint = complaint_from(row, sealer_);
-    if (!complaint) return complaint.error();
-    complaints.push_back(std::move(*complaint));
-  }
-  return complaints;
+  return all_of(backend_.read(std::string(kColumns) + "WHERE reporter_user_id = $1 ORDER BY id DESC LIMIT $2",
+                              {user_id, std::int64_t{limit}}));
 }
 
 Result<std::vector<app::ports::StoredPhoto>> SqlComplaintRepository::photos(std::int64_t complaint_id) {
@@ -186,15 +190,7 @@ Result<std::vector<dc::Complaint>> SqlComplaintRepository::list_cases(const app:
           "AND unit_code IN (SELECT code FROM scope) ";
   }
   sql += "ORDER BY id DESC LIMIT $3";
-  auto rows = backend_.read(sql, params);
-  if (!rows) return rows.error();
-  std::vector<dc::Complaint> complaints;
-  for (const auto& row : rows->rows) {
-    auto complaint = complaint_from(row, sealer_);
-    if (!complaint) return complaint.error();
-    complaints.push_back(std::move(*complaint));
-  }
-  return complaints;
+  return all_of(backend_.read(sql, params));
 }
 
 Result<std::int64_t> SqlComplaintRepository::count() {

@@ -22,6 +22,8 @@ class SqlComplaintRepository final : public app::ports::ComplaintRepository {
 
  private:
   Result<std::optional<domain::complaints::Complaint>> first(Result<SqlRows> rows);
+  /// Every row as a complaint (personal data opened); the first that does not open is the error.
+  Result<std::vector<domain::complaints::Complaint>> all_of(Result<SqlRows> rows);
   SqlBackend& backend_;
   const PersonalDataSealer& sealer_;
 };
