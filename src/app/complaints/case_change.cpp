@@ -3,13 +3,15 @@
 #include <boost/json.hpp>
 
 #include "common/time_format.hpp"
+#include "domain/complaints/milestones.hpp"
 
 namespace sigap::app::complaints {
 
 namespace dc = domain::complaints;
 
-Result<void> commit_case_change(ports::Transaction& tx, const dc::Complaint& complaint,
+Result<void> commit_case_change(ports::Transaction& tx, dc::Complaint& complaint,
                                 std::int64_t expected_version, const dc::ComplaintEvent& event) {
+  dc::record_milestones(complaint, event);
   if (auto updated = tx.complaints().update_state(complaint, expected_version); !updated) return updated;
   auto payload = boost::json::serialize(boost::json::object{{"type", "complaint." + event.type},
                                                             {"complaint_id", complaint.id},

@@ -9,9 +9,10 @@ namespace sigap::app::complaints {
 
 /// Stores a case's new state and the timeline event that records it, with the event's outbox
 /// row, inside the caller's transaction; the state only if nobody changed the case since
-/// `expected_version` (else `precondition_failed`). The outbox payload names the event type,
+/// `expected_version` (else `precondition_failed`). Updates the case's milestones (first
+/// response, resolved, closed) from the event first. The outbox payload names the event type,
 /// the case, its code, status and unit, and the time. Every workflow change goes through here.
-Result<void> commit_case_change(ports::Transaction& tx, const domain::complaints::Complaint& complaint,
+Result<void> commit_case_change(ports::Transaction& tx, domain::complaints::Complaint& complaint,
                                 std::int64_t expected_version, const domain::complaints::ComplaintEvent& event);
 
 /// A validation error on one field, for the workflow's use cases.

@@ -85,7 +85,7 @@ Result<std::vector<dm::Unit>> parse_units(std::string_view text) {
 }
 
 Result<std::vector<dm::Category>> parse_categories(std::string_view text) {
-  auto rows = rows_of("categories", text, 6);
+  auto rows = rows_of("categories", text, 7);
   if (!rows) return rows.error();
   std::vector<dm::Category> categories;
   for (const auto& row : rows->records) {
@@ -101,6 +101,7 @@ Result<std::vector<dm::Category>> parse_categories(std::string_view text) {
       keywords = bar == std::string_view::npos ? "" : keywords.substr(bar + 1);
     }
     category.description_id = row[5];
+    category.field_work = row[6] == "1";
     categories.push_back(std::move(category));
   }
   return categories;

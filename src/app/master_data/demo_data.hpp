@@ -18,7 +18,7 @@ struct DemoDataReport {
 struct CityDataFiles {
   std::string_view regions_csv;     // idn-area-data format (see parse_region_csv)
   std::string_view units_csv;       // code,type,name,parent_code,region_code,service_hours,latitude,longitude
-  std::string_view categories_csv;  // code,name_id,name_en,default_unit_code,keywords,description_id
+  std::string_view categories_csv;  // code,name_id,name_en,default_unit_code,keywords,description_id,field_work
   std::string_view city_unit_code;  // parent of the generated kecamatan offices
 };
 

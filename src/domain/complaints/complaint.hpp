@@ -70,6 +70,21 @@ struct Complaint {
   std::string rating_comment;
   std::int64_t version = 1;  // for ETag / If-Match
 
+  // Milestones, for the figures (time to first response, share within SLA, fixed vs not).
+  std::optional<TimePoint> first_response_at;  // the handling unit's first answer
+  std::optional<TimePoint> resolved_at;        // the last time it was resolved
+  std::optional<TimePoint> closed_at;
+
+  // The deadline the case is held to now and how far the SLA job went against it
+  // (app/complaints/sla_watch: 0 on time, 1 warned at 75 %, 2 escalated to the supervisor,
+  // 3 escalated to the parent unit). Empty target: no clock runs (need_info, resolved, over).
+  std::string sla_target;  // "verify", "first_response", "resolve"
+  std::optional<TimePoint> due_at;
+  int sla_level = 0;
+
+  int support_count = 0;                       // citizens who said "me too" (+1)
+  std::optional<std::int64_t> merged_into_id;  // the master case this one follows
+
   bool operator==(const Complaint&) const = default;
 };
 

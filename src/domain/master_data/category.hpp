@@ -16,6 +16,7 @@ struct Category {
   std::string description_id;
   std::string default_unit_code;
   std::vector<std::string> keywords;  // lower case, Bahasa Indonesia
+  bool field_work = false;  // roads, drainage, street lights, rubbish: resolving needs an "after" photo
 
   bool operator==(const Category&) const = default;
 };

@@ -11,5 +11,7 @@ std::string_view sqlite_0002_identity();
 std::string_view postgres_0002_identity();
 std::string_view sqlite_0003_complaints();
 std::string_view postgres_0003_complaints();
+std::string_view sqlite_0004_case_handling();
+std::string_view postgres_0004_case_handling();
 
 }  // namespace sigap::storage::migrations

@@ -7,19 +7,21 @@
 namespace sigap::storage::migrations {
 
 std::span<const Migration> sqlite_migrations() {
-  static const std::array<Migration, 3> list{{
+  static const std::array<Migration, 4> list{{
       {1, "master_data", sqlite_0001_master_data()},
       {2, "identity", sqlite_0002_identity()},
       {3, "complaints", sqlite_0003_complaints()},
+      {4, "case_handling", sqlite_0004_case_handling()},
   }};
   return list;
 }
 
 std::span<const Migration> postgres_migrations() {
-  static const std::array<Migration, 3> list{{
+  static const std::array<Migration, 4> list{{
       {1, "master_data", postgres_0001_master_data()},
       {2, "identity", postgres_0002_identity()},
       {3, "complaints", postgres_0003_complaints()},
+      {4, "case_handling", postgres_0004_case_handling()},
   }};
   return list;
 }

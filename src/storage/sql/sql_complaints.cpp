@@ -14,7 +14,8 @@ constexpr std::string_view kColumns =
     "COALESCE(category_code, ''), category_suggested, COALESCE(region_code, ''), latitude, longitude, accuracy_m, "
     "address, reporter_name, reporter_phone, reporter_email, reporter_nik, reporter_user_id, anonymous, "
     "confidential, channel, unit_code, submitted_at, updated_at, verify_due_at, first_response_due_at, "
-    "resolve_due_at, version, rating, rating_comment FROM complaints ";
+    "resolve_due_at, version, rating, rating_comment, first_response_at, resolved_at, closed_at, sla_target, due_at, "
+    "sla_level, support_count, merged_into_id FROM complaints ";
 
 std::optional<TimePoint> optional_time(const Row& row, std::size_t column) { return parse_utc(text_at(row, column)); }
 
@@ -68,6 +69,14 @@ Result<dc::Complaint> complaint_from(const Row& row, const PersonalDataSealer& s
   complaint.version = int_at(row, 29);
   if (row.at(30)) complaint.rating = static_cast<int>(int_at(row, 30));
   complaint.rating_comment = text_at(row, 31);
+  complaint.first_response_at = optional_time(row, 32);
+  complaint.resolved_at = optional_time(row, 33);
+  complaint.closed_at = optional_time(row, 34);
+  complaint.sla_target = text_at(row, 35);
+  complaint.due_at = optional_time(row, 36);
+  complaint.sla_level = static_cast<int>(int_at(row, 37));
+  complaint.support_count = static_cast<int>(int_at(row, 38));
+  if (row.at(39)) complaint.merged_into_id = int_at(row, 39);
   return complaint;
 }
 
@@ -204,9 +213,10 @@ Result<std::int64_t> SqlComplaintWriter::insert(const dc::Complaint& complaint) 
       "INSERT INTO complaints (public_code, reporter_secret_hash, kind, status, status_before_need_info, title, "
       "description, category_code, category_suggested, region_code, latitude, longitude, accuracy_m, address, "
       "reporter_name, reporter_phone, reporter_email, reporter_nik, reporter_user_id, anonymous, confidential, "
-      "channel, unit_code, submitted_at, updated_at, verify_due_at, first_response_due_at, resolve_due_at, version) "
+      "channel, unit_code, submitted_at, updated_at, verify_due_at, first_response_due_at, resolve_due_at, version, "
+      "sla_target, due_at) "
       "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, "
-      "$23, $24, $25, $26, $27, $28, $29) RETURNING id",
+      "$23, $24, $25, $26, $27, $28, $29, $30, $31) RETURNING id",
       {complaint.public_code, complaint.reporter_secret_hash, std::string(dc::to_string(complaint.kind)),
        std::string(dc::to_string(complaint.status)),
        complaint.status_before_need_info ? std::string(dc::to_string(*complaint.status_before_need_info))
@@ -223,7 +233,7 @@ Result<std::int64_t> SqlComplaintWriter::insert(const dc::Complaint& complaint) 
        std::string(dc::to_string(complaint.channel)), complaint.unit_code, format_utc(complaint.submitted_at),
        format_utc(complaint.updated_at), optional_time_text(complaint.deadlines.verify),
        optional_time_text(complaint.deadlines.first_response), optional_time_text(complaint.deadlines.resolve),
-       complaint.version});
+       complaint.version, complaint.sla_target, optional_time_text(complaint.due_at)});
   if (!rows) return rows.error();
   return int_at(rows->rows.at(0), 0);
 }
@@ -279,13 +289,20 @@ Result<void> SqlComplaintWriter::add_photo(std::int64_t complaint_id, int positi
 Result<void> SqlComplaintWriter::update_state(const dc::Complaint& complaint, std::int64_t expected_version) {
   auto rows = connection_.query(
       "UPDATE complaints SET status = $1, status_before_need_info = $2, unit_code = $3, updated_at = $4, "
-      "rating = $7, rating_comment = $8, version = version + 1 WHERE id = $5 AND version = $6 RETURNING version",
+      "rating = $7, rating_comment = $8, verify_due_at = $9, first_response_due_at = $10, resolve_due_at = $11, "
+      "first_response_at = $12, resolved_at = $13, closed_at = $14, sla_target = $15, due_at = $16, "
+      "sla_level = $17, merged_into_id = $18, version = version + 1 WHERE id = $5 AND version = $6 RETURNING version",
       {std::string(dc::to_string(complaint.status)),
        complaint.status_before_need_info ? std::string(dc::to_string(*complaint.status_before_need_info))
                                          : std::string(),
        complaint.unit_code, format_utc(complaint.updated_at), complaint.id, expected_version,
        complaint.rating ? SqlValue(std::int64_t{*complaint.rating}) : SqlValue(std::monostate{}),
-       complaint.rating_comment});
+       complaint.rating_comment, optional_time_text(complaint.deadlines.verify),
+       optional_time_text(complaint.deadlines.first_response), optional_time_text(complaint.deadlines.resolve),
+       optional_time_text(complaint.first_response_at), optional_time_text(complaint.resolved_at),
+       optional_time_text(complaint.closed_at), complaint.sla_target, optional_time_text(complaint.due_at),
+       std::int64_t{complaint.sla_level},
+       complaint.merged_into_id ? SqlValue(*complaint.merged_into_id) : SqlValue(std::monostate{})});
   if (!rows) return rows.error();
   if (rows->empty()) {
     return Error(ErrorCode::precondition_failed,

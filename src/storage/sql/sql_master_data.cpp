@@ -14,7 +14,7 @@ constexpr std::string_view kUnitColumns =
     "SELECT id, code, type, name, COALESCE(parent_code, ''), COALESCE(region_code, ''), service_hours, "
     "latitude, longitude, time_zone FROM units ";
 constexpr std::string_view kCategoryColumns =
-    "SELECT id, code, name_id, name_en, description_id, default_unit_code, keywords FROM categories ";
+    "SELECT id, code, name_id, name_en, description_id, default_unit_code, keywords, field_work FROM categories ";
 
 std::string sql(std::string_view columns, std::string_view rest) {
   std::string text(columns);
@@ -73,6 +73,7 @@ dm::Category category_from(const Row& row) {
     category.keywords.emplace_back(keywords.substr(0, bar));
     keywords = bar == std::string_view::npos ? "" : keywords.substr(bar + 1);
   }
+  category.field_work = int_at(row, 7) != 0;
   return category;
 }
 
@@ -190,13 +191,13 @@ Result<std::int64_t> SqlMasterDataWriter::save_unit(const dm::Unit& unit) {
 
 Result<std::int64_t> SqlMasterDataWriter::save_category(const dm::Category& category) {
   auto rows = connection_.query(
-      "INSERT INTO categories (code, name_id, name_en, description_id, default_unit_code, keywords) "
-      "VALUES ($1, $2, $3, $4, $5, $6) "
+      "INSERT INTO categories (code, name_id, name_en, description_id, default_unit_code, keywords, field_work) "
+      "VALUES ($1, $2, $3, $4, $5, $6, $7) "
       "ON CONFLICT (code) DO UPDATE SET name_id = excluded.name_id, name_en = excluded.name_en, "
       "description_id = excluded.description_id, default_unit_code = excluded.default_unit_code, "
-      "keywords = excluded.keywords RETURNING id",
+      "keywords = excluded.keywords, field_work = excluded.field_work RETURNING id",
       {category.code, category.name_id, category.name_en, category.description_id, category.default_unit_code,
-       join_keywords(category.keywords)});
+       join_keywords(category.keywords), std::int64_t{category.field_work}});
   if (!rows) return rows.error();
   return int_at(rows->rows.at(0), 0);
 }
