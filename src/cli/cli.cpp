@@ -12,7 +12,9 @@
 
 #include "cli/commands.hpp"
 #include "cli/config.hpp"
+#include "cli/generate_commands.hpp"
 #include "cli/identity_commands.hpp"
+#include "cli/sla_commands.hpp"
 #include "common/logging.hpp"
 
 namespace sigap::cli {
@@ -154,6 +156,28 @@ void add_identity_commands(CLI::App& app, DatabaseCommands& commands, IdentityAr
   audit->require_subcommand(1);
   commands.add(*audit, "verify", "Check every entry of the audit chain",
                [](const Config& config) { return audit_verify(config); });
+
+  auto* sla = app.add_subcommand("sla", "Operate the SLA clock (docs/sla.md)");
+  sla->require_subcommand(1);
+  commands.add(*sla, "run-once", "Run one tick of the SLA watch now: warn, escalate, close",
+               [](const Config& config) { return sla_run_once(config); });
+  commands.add(*sla, "recompute", "Recompute the deadlines of every open case",
+               [](const Config& config) { return sla_recompute(config); });
+}
+
+// `sigap generate complaints --count N [--seed S] [--database URL]`.
+void add_generate_commands(CLI::App& app, DatabaseCommands& commands, GenerateComplaintsOptions& options) {
+  auto* generate = app.add_subcommand("generate", "Write made-up data for load tests and benchmarks");
+  generate->require_subcommand(1);
+  auto* complaints = commands.add(*generate, "complaints", "Write N realistic made-up complaints (progress on stderr)",
+                                  [&options](const Config& config) { return generate_complaints(config, options); });
+  complaints->add_option("--count", options.count, "How many complaints")
+      ->required()
+      ->check(CLI::Range(std::int64_t{1}, std::int64_t{100'000'000}));
+  complaints->add_option("--seed", options.seed, "Seed of the random choices (default 1)");
+  auto* flags = commands.entries.back().flags;
+  complaints->add_option_function<std::string>(
+      "--database", [flags](const std::string& url) { flags->settings["db"] = url; }, "The same as --db");
 }
 
 }  // namespace
@@ -183,6 +207,8 @@ int run(int argc, char** argv) {
   DatabaseCommands database_commands;
   IdentityArguments identity_arguments;
   add_identity_commands(app, database_commands, identity_arguments);
+  GenerateComplaintsOptions generate_options;
+  add_generate_commands(app, database_commands, generate_options);
 
   auto* version_command = app.add_subcommand("version", "Print the version");
 

@@ -10,12 +10,15 @@
 
 #include "app/master_data/demo_data.hpp"
 #include "app/master_data/region_import.hpp"
+#include "app/sla/indonesia_calendar.hpp"
 #include "cli/cli.hpp"
 #include "cli/identity_commands.hpp"
+#include "cli/sla_commands.hpp"
 #include "common/build_info.hpp"
 #include "common/logging.hpp"
 #include "crypto/keyring.hpp"
 #include "http/http_service.hpp"
+#include "jobs/sla_watch.hpp"
 #include "storage/open_storage.hpp"
 
 namespace sigap::cli {
@@ -111,6 +114,7 @@ int serve(Config config, bool load_demo) {
   options.web_dir = config.web_dir.empty() ? default_web_dir() : fs::path(config.web_dir);
   options.blob_dir = fs::path(config.data_dir) / "blobs";
   options.rate_limits = config.rate_limits;
+  options.sla = sla_settings(config);
   for (const auto& [key, text] : {std::pair{"rate_limit_intake", &config.rate_limit_intake},
                                   std::pair{"rate_limit_login", &config.rate_limit_login},
                                   std::pair{"rate_limit_api", &config.rate_limit_api},
@@ -133,7 +137,15 @@ int serve(Config config, bool load_demo) {
   } else {
     std::cout << "Sigap is listening on " << url << std::endl;
   }
+  // The SLA watch beside the server: warns, escalates and closes (docs/sla.md); stopped after
+  // the server so no tick is cut short by the storage going away.
+  SystemClock clock;
+  app::sla::SlaRules watch_rules(*storage, clock, app::sla::indonesia_calendar(), options.sla);
+  jobs::SlaWatch watch(*storage, clock, watch_rules,
+                       {std::chrono::seconds(config.sla_watch_interval_seconds)});
+  watch.start();
   service.run();
+  watch.stop();
   logging::app().info("stopped");
   return kExitOk;
 }

@@ -22,7 +22,7 @@ struct Key {
   std::int64_t Config::*integer = nullptr;
 };
 
-const std::array<Key, 14> kKeys{{
+const std::array<Key, 16> kKeys{{
     {"listen", Kind::text, &Config::listen},
     {"data_key_file", Kind::text, &Config::data_key_file},
     {"db", Kind::text, &Config::db},
@@ -37,6 +37,8 @@ const std::array<Key, 14> kKeys{{
     {"rate_limit_login", Kind::text, &Config::rate_limit_login},
     {"rate_limit_api", Kind::text, &Config::rate_limit_api},
     {"rate_limit_tracking", Kind::text, &Config::rate_limit_tracking},
+    {"sla_watch_interval_seconds", Kind::integer, nullptr, &Config::sla_watch_interval_seconds},
+    {"sla_first_response_rule", Kind::text, &Config::sla_first_response_rule},
 }};
 
 struct RateKey {
@@ -209,6 +211,11 @@ Result<void> validate(Config& config) {
   if (auto ok = check_range("read_timeout_seconds", config.read_timeout_seconds, 1, 600); !ok) return ok;
   if (auto ok = check_range("threads", config.threads, 0, 256); !ok) return ok;
   if (auto ok = check_range("db_connections", config.db_connections, 1, 64); !ok) return ok;
+  if (auto ok = check_range("sla_watch_interval_seconds", config.sla_watch_interval_seconds, 0, 86400); !ok) return ok;
+  if (config.sla_first_response_rule != "lapor_follow_up" && config.sla_first_response_rule != "within_24_hours") {
+    return problem("sla_first_response_rule",
+                   fmt::format("\"{}\" is not lapor_follow_up or within_24_hours", config.sla_first_response_rule));
+  }
   config.rate_limits = http::RateLimiter::defaults();
   for (const auto& key : kRateKeys) {
     const auto& text = config.*key.text;

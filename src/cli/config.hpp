@@ -32,6 +32,11 @@ struct Config {
   std::string rate_limit_login;
   std::string rate_limit_api;
   std::string rate_limit_tracking;
+  // The SLA watch (docs/sla.md): seconds between its ticks, 0 = off; and the first-response
+  // rule of the city default: "lapor_follow_up" (5 working days) or "within_24_hours" (Central
+  // Java's 1×24 hours).
+  std::int64_t sla_watch_interval_seconds = 60;
+  std::string sla_first_response_rule = "lapor_follow_up";
 
   // Parsed from `listen` by validate().
   std::string host;

@@ -26,10 +26,11 @@ HttpService::HttpService(app::ports::Storage& storage, HttpServiceOptions option
       authenticator_(std::make_unique<Authenticator>(storage, clock_, options.sessions)),
       gate_(std::make_unique<AccessGate>(*authenticator_, storage, clock_)),
       limiter_(std::make_unique<RateLimiter>(clock_, options.rate_limits)),
-      intake_(std::make_unique<app::complaints::ComplaintIntake>(storage, clock_, app::sla::indonesia_calendar(),
-                                                                 options.intake)),
+      sla_rules_(std::make_unique<app::sla::SlaRules>(storage, clock_, app::sla::indonesia_calendar(), options.sla)),
+      intake_(std::make_unique<app::complaints::ComplaintIntake>(storage, clock_, *sla_rules_, options.intake)),
       photos_(open_photo_store(options.blob_dir)),
-      handlers_(std::make_unique<Handlers>(storage, metrics_, clock_, options.sessions, *intake_, photos_.get())) {
+      handlers_(std::make_unique<Handlers>(storage, metrics_, clock_, options.sessions, *intake_, photos_.get(),
+                                           *sla_rules_)) {
   std::unique_ptr<StaticFiles> static_files;
   std::error_code ec;
   if (!options.web_dir.empty() && std::filesystem::is_directory(options.web_dir, ec)) {

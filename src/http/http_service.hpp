@@ -8,6 +8,7 @@
 #include "app/identity/session_policy.hpp"
 #include "app/ports/photo_store.hpp"
 #include "app/ports/storage.hpp"
+#include "app/sla/sla_rules.hpp"
 #include "common/clock.hpp"
 #include "http/dispatcher.hpp"
 #include "http/server.hpp"
@@ -22,6 +23,7 @@ struct HttpServiceOptions {
   const Clock* clock = nullptr;   // null: the system clock (tests pass a fake one)
   std::map<RateBudget, BucketPolicy> rate_limits = RateLimiter::defaults();
   app::complaints::IntakeSettings intake;
+  app::sla::SlaSettings sla;
   std::filesystem::path blob_dir;  // photos; empty: intake refuses photos
 };
 
@@ -46,6 +48,7 @@ class HttpService {
   std::unique_ptr<Authenticator> authenticator_;
   std::unique_ptr<AccessGate> gate_;
   std::unique_ptr<RateLimiter> limiter_;
+  std::unique_ptr<app::sla::SlaRules> sla_rules_;
   std::unique_ptr<app::complaints::ComplaintIntake> intake_;
   std::unique_ptr<app::ports::PhotoStore> photos_;
   std::unique_ptr<struct Handlers> handlers_;

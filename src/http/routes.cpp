@@ -18,10 +18,14 @@ constexpr std::size_t kIntakeBody = 52 * 1024 * 1024;
 std::vector<Route> make_routes(Handlers& h) {
   using domain::access::Action;
   using handlers::AdminHandlers;
+  using handlers::CaseWorkHandlers;
+  using handlers::CitizenCaseHandlers;
   using handlers::ComplaintHandlers;
   using handlers::HealthHandlers;
   using handlers::MasterDataHandlers;
+  using handlers::PublicHandlers;
   using handlers::SessionHandlers;
+  using handlers::SlaHandlers;
   auto& md = h.master_data;
   auto& admin = h.admin;
   auto json = BodyKind::json;
@@ -57,10 +61,23 @@ std::vector<Route> make_routes(Handlers& h) {
       // The reporter's own actions prove the reporter secret instead of an account
       {"POST", "/api/v1/track/{code}/actions", bind(h.complaints, &ComplaintHandlers::reporter_action), json,
        kSmallJson, Action::public_read, RateBudget::tracking},
+      {"POST", "/api/v1/track/{code}/photos", bind(h.citizen_cases, &CitizenCaseHandlers::add_photos),
+       BodyKind::json_or_multipart, kIntakeBody, Action::public_read, RateBudget::intake},
+      // Before sending: reports like this one nearby; supporting one instead of filing again
+      {"POST", "/api/v1/possible-duplicates", bind(h.citizen_cases, &CitizenCaseHandlers::possible_duplicates), json,
+       kSmallJson, Action::public_read, RateBudget::tracking},
+      {"POST", "/api/v1/track/{code}/support", bind(h.citizen_cases, &CitizenCaseHandlers::support), json, kSmallJson,
+       Action::public_read, RateBudget::tracking},
+      // Transparency: public cases (nothing personal) and figures per unit, limited per address
+      {"GET", "/api/v1/public/complaints", bind(h.public_data, &PublicHandlers::complaints), {}, 0,
+       Action::public_read, RateBudget::tracking},
+      {"GET", "/api/v1/public/stats", bind(h.public_data, &PublicHandlers::stats), {}, 0, Action::public_read,
+       RateBudget::tracking},
       // A signed-in citizen's own reports
       {"GET", "/api/v1/me/complaints", bind(h.complaints, &ComplaintHandlers::mine), {}, 0, Action::read_own_account},
       // Cases, for staff and keys in scope (a case out of scope is 404, like one that does not exist)
       {"GET", "/api/v1/complaints", bind(h.complaints, &ComplaintHandlers::list), {}, 0, Action::read_case},
+      {"GET", "/api/v1/complaints/counts", bind(h.complaints, &ComplaintHandlers::counts), {}, 0, Action::read_case},
       {"GET", "/api/v1/complaints/{id}", bind(h.complaints, &ComplaintHandlers::show), {}, 0, Action::read_case},
       {"GET", "/api/v1/complaints/{id}/events", bind(h.complaints, &ComplaintHandlers::events), {}, 0,
        Action::read_case},
@@ -70,6 +87,10 @@ std::vector<Route> make_routes(Handlers& h) {
        Action::read_case},
       {"POST", "/api/v1/complaints/{id}/reveal", bind(h.complaints, &ComplaintHandlers::reveal), {}, 0,
        Action::work_case},
+      {"POST", "/api/v1/complaints/{id}/messages", bind(h.case_work, &CaseWorkHandlers::post_message), json,
+       kSmallJson, Action::work_case},
+      {"POST", "/api/v1/complaints/{id}/photos", bind(h.case_work, &CaseWorkHandlers::add_after_photos),
+       BodyKind::json_or_multipart, kIntakeBody, Action::work_case},
       // Citizens may open an account (optional; throttled like sign-in)
       {"POST", "/api/v1/citizens", bind(h.session, &SessionHandlers::register_citizen), json, kSmallJson,
        Action::public_read, RateBudget::login},
@@ -92,6 +113,15 @@ std::vector<Route> make_routes(Handlers& h) {
        Action::manage_api_keys},
       // Audit log
       {"GET", "/api/v1/audit", bind(admin, &AdminHandlers::list_audit), {}, 0, Action::read_audit},
+      // The SLA clock: policies and the working calendar (admins); each change recomputes open cases
+      {"GET", "/api/v1/sla-policies", bind(h.sla, &SlaHandlers::list_policies), {}, 0, Action::manage_master_data},
+      {"PUT", "/api/v1/sla-policies", bind(h.sla, &SlaHandlers::put_policy), json, kSmallJson,
+       Action::manage_master_data},
+      {"GET", "/api/v1/calendar/days", bind(h.sla, &SlaHandlers::list_days), {}, 0, Action::manage_master_data},
+      {"POST", "/api/v1/calendar/days", bind(h.sla, &SlaHandlers::post_day), json, kSmallJson,
+       Action::manage_master_data},
+      {"POST", "/api/v1/calendar/years/{year}/complete", bind(h.sla, &SlaHandlers::complete_year), {}, 0,
+       Action::manage_master_data},
   };
 }
 

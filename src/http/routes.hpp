@@ -3,10 +3,14 @@
 #include <vector>
 
 #include "http/handlers/admin_handlers.hpp"
+#include "http/handlers/case_work_handlers.hpp"
+#include "http/handlers/citizen_case_handlers.hpp"
 #include "http/handlers/complaint_handlers.hpp"
 #include "http/handlers/health_handlers.hpp"
 #include "http/handlers/master_data_handlers.hpp"
+#include "http/handlers/public_handlers.hpp"
 #include "http/handlers/session_handlers.hpp"
+#include "http/handlers/sla_handlers.hpp"
 #include "http/router.hpp"
 
 namespace sigap::http {
@@ -15,12 +19,16 @@ namespace sigap::http {
 struct Handlers {
   Handlers(app::ports::Storage& storage, const HttpMetrics& metrics, const Clock& clock,
            const app::identity::SessionPolicy& sessions, app::complaints::ComplaintIntake& intake,
-           app::ports::PhotoStore* photos)
+           app::ports::PhotoStore* photos, app::sla::SlaRules& sla_rules)
       : health(storage, metrics),
         master_data(storage),
         session(storage, clock, sessions),
         admin(storage, clock),
-        complaints(storage, clock, intake, photos) {}
+        complaints(storage, clock, intake, photos, sla_rules),
+        case_work(storage, clock, photos, sla_rules),
+        citizen_cases(storage, clock, photos),
+        public_data(storage, clock),
+        sla(storage, clock, sla_rules) {}
   Handlers(const Handlers&) = delete;
   Handlers& operator=(const Handlers&) = delete;
 
@@ -29,6 +37,10 @@ struct Handlers {
   handlers::SessionHandlers session;
   handlers::AdminHandlers admin;
   handlers::ComplaintHandlers complaints;
+  handlers::CaseWorkHandlers case_work;
+  handlers::CitizenCaseHandlers citizen_cases;
+  handlers::PublicHandlers public_data;
+  handlers::SlaHandlers sla;
 };
 
 /// THE route table: every endpoint Sigap serves is listed here, nowhere else, each with the

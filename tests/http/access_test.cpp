@@ -129,12 +129,20 @@ const std::map<std::string, std::set<std::string>>& expected_matrix() {
       {"POST /api/v1/api-keys", {"admin"}},
       {"DELETE /api/v1/api-keys/{id}", {"admin"}},
       {"GET /api/v1/audit", {"admin"}},
+      {"GET /api/v1/sla-policies", {"admin"}},
+      {"PUT /api/v1/sla-policies", {"admin"}},
+      {"GET /api/v1/calendar/days", {"admin"}},
+      {"POST /api/v1/calendar/days", {"admin"}},
+      {"POST /api/v1/calendar/years/{year}/complete", {"admin"}},
       {"GET /api/v1/complaints", {"officer", "supervisor", "leader", "integrator"}},
+      {"GET /api/v1/complaints/counts", {"officer", "supervisor", "leader", "integrator"}},
       {"GET /api/v1/complaints/{id}", {"officer", "supervisor", "leader", "integrator"}},
       {"GET /api/v1/complaints/{id}/events", {"officer", "supervisor", "leader", "integrator"}},
       {"GET /api/v1/complaints/{id}/photos/{n}", {"officer", "supervisor", "leader", "integrator"}},
       {"POST /api/v1/complaints/{id}/actions", {"officer", "supervisor"}},
       {"POST /api/v1/complaints/{id}/reveal", {"officer", "supervisor"}},
+      {"POST /api/v1/complaints/{id}/messages", {"officer", "supervisor"}},
+      {"POST /api/v1/complaints/{id}/photos", {"officer", "supervisor"}},
   };
   return matrix;
 }

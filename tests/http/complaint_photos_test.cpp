@@ -9,6 +9,7 @@
 #include "app/identity/user_admin.hpp"
 #include "media/test_images.hpp"
 #include "support/http_client.hpp"
+#include "support/temp_dir.hpp"
 #include "support/test_server.hpp"
 
 namespace sigap::testing {
@@ -31,16 +32,6 @@ std::string form(std::string_view complaint_json, const std::vector<std::string>
   }
   body += "--" + std::string(kBoundary) + "--\r\n";
   return body;
-}
-
-std::size_t files_under(const std::filesystem::path& root) {
-  std::size_t count = 0;
-  std::error_code ec;
-  if (!std::filesystem::exists(root, ec)) return 0;
-  for (const auto& entry : std::filesystem::recursive_directory_iterator(root, ec)) {
-    if (entry.is_regular_file() && entry.path().parent_path().filename() != "tmp") ++count;
-  }
-  return count;
 }
 
 class ComplaintPhotosTest : public ::testing::Test {

@@ -18,4 +18,14 @@ TempDir::~TempDir() {
   std::filesystem::remove_all(path_, ignored);
 }
 
+std::size_t files_under(const std::filesystem::path& root) {
+  std::size_t count = 0;
+  std::error_code ec;
+  if (!std::filesystem::exists(root, ec)) return 0;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(root, ec)) {
+    if (entry.is_regular_file() && entry.path().parent_path().filename() != "tmp") ++count;
+  }
+  return count;
+}
+
 }  // namespace sigap::testing

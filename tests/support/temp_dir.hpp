@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <filesystem>
 
 namespace sigap::testing {
@@ -16,5 +17,9 @@ class TempDir {
  private:
   std::filesystem::path path_;
 };
+
+/// How many files are stored under `root` and its subdirectories, leaving out those in a
+/// directory named "tmp" (uploads in flight): what a refused upload must not change.
+std::size_t files_under(const std::filesystem::path& root);
 
 }  // namespace sigap::testing

@@ -3,6 +3,9 @@
 #include "app/audit/record_audit.hpp"
 #include "app/complaints/case_access.hpp"
 #include "app/complaints/case_change.hpp"
+#include "app/complaints/case_photos.hpp"
+#include "app/complaints/correct_category.hpp"
+#include "app/complaints/merge_cases.hpp"
 #include "domain/complaints/routing.hpp"
 #include "domain/complaints/workflow.hpp"
 
@@ -27,8 +30,8 @@ std::vector<std::string> holders(const std::vector<dc::ComplaintEvent>& events, 
 
 }  // namespace
 
-Result<dc::Complaint> act_on_case(ports::Storage& storage, const Clock& clock, const da::Actor& actor,
-                                  std::int64_t id, const CaseAction& request) {
+Result<dc::Complaint> act_on_case(ports::Storage& storage, const Clock& clock, sla::SlaRules& sla_rules,
+                                  const da::Actor& actor, std::int64_t id, const CaseAction& request) {
   // Out of scope first (404, like a case that does not exist), then what was asked.
   auto loaded = load_case(storage, actor, id, da::Action::read_case);
   if (!loaded) return loaded.error();
@@ -59,10 +62,31 @@ Result<dc::Complaint> act_on_case(ports::Storage& storage, const Clock& clock, c
   context.status_before_need_info = complaint.status_before_need_info;
   auto next = dc::apply(complaint.status, *action, context);
   if (!next) return next.error();
+  std::optional<dc::Complaint> master;
+  if (*action == dc::WorkflowAction::merge) {
+    auto found = find_merge_master(storage, actor, complaint, request.merge_into);
+    if (!found) return found.error();
+    master = std::move(*found);
+    complaint.merged_into_id = master->id;
+    detail = "Digabung ke aduan " + master->public_code + (request.reason.empty() ? "" : ": " + request.reason);
+  }
+  if (*action == dc::WorkflowAction::resolve) {
+    if (auto evidence = check_resolution_evidence(storage, complaint); !evidence) return evidence.error();
+  }
 
   auto from_status = complaint.status;
   auto from_unit = complaint.unit_code;
   bool flag_for_triage = false;
+  if (!request.category_code.empty() && request.category_code != complaint.category_code) {
+    if (*action != dc::WorkflowAction::verify) {
+      return case_field_problem("category_code", Text{"Kategori hanya dikoreksi saat verifikasi.",
+                                                      "The category is corrected when verifying only."});
+    }
+    if (auto corrected = correct_category(storage, complaint, request.category_code); !corrected) {
+      return corrected.error();
+    }
+    detail = "Kategori: " + complaint.category_code + (detail.empty() ? "" : ". " + detail);
+  }
   if (dc::changes_unit(*action)) {
     if (request.unit_code.empty()) {
       return case_field_problem("unit_code", Text{"Pilih unit tujuan.", "Choose the unit that takes the case."});
@@ -87,6 +111,8 @@ Result<dc::Complaint> act_on_case(ports::Storage& storage, const Clock& clock, c
   complaint.updated_at = now;
   auto expected_version = complaint.version;
   auto actor_name = audit::audit_name(actor);
+  auto sla_inputs = sla::read_case_sla_inputs(storage, sla_rules, id, complaint.unit_code);
+  if (!sla_inputs) return sla_inputs.error();
 
   auto written = storage.write([&](ports::Transaction& tx) -> Result<void> {
     dc::ComplaintEvent event;
@@ -104,7 +130,12 @@ Result<dc::Complaint> act_on_case(ports::Storage& storage, const Clock& clock, c
       event.from_unit = from_unit;
       event.to_unit = complaint.unit_code;
     }
-    if (auto committed = commit_case_change(tx, complaint, expected_version, event); !committed) return committed;
+    if (auto committed = commit_case_change(tx, complaint, expected_version, event, *sla_inputs); !committed) {
+      return committed;
+    }
+    if (master) {
+      if (auto merged = record_merge_on_master(tx, *master, complaint, actor_name, now); !merged) return merged;
+    }
     if (flag_for_triage) {
       dc::ComplaintEvent flag = event;
       flag.type = "flagged_for_triage";

@@ -10,9 +10,12 @@ namespace sigap::app::complaints {
 namespace dc = domain::complaints;
 
 Result<void> commit_case_change(ports::Transaction& tx, dc::Complaint& complaint,
-                                std::int64_t expected_version, const dc::ComplaintEvent& event) {
+                                std::int64_t expected_version, const dc::ComplaintEvent& event,
+                                const sla::CaseSlaInputs& sla_inputs) {
   dc::record_milestones(complaint, event);
+  auto clock = sla::recompute_case_sla(complaint, sla_inputs, &event, event.at);
   if (auto updated = tx.complaints().update_state(complaint, expected_version); !updated) return updated;
+  if (auto stored = sla::store_case_sla(tx, complaint, clock, event.at, expected_version + 1); !stored) return stored;
   auto payload = boost::json::serialize(boost::json::object{{"type", "complaint." + event.type},
                                                             {"complaint_id", complaint.id},
                                                             {"code", complaint.public_code},

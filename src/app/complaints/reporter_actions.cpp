@@ -1,56 +1,36 @@
 #include "app/complaints/reporter_actions.hpp"
 
 #include "app/complaints/case_change.hpp"
+#include "app/complaints/reporter_access.hpp"
 #include "crypto/hashing.hpp"
 #include "domain/complaints/intake.hpp"
 #include "domain/complaints/public_code.hpp"
 #include "domain/complaints/workflow.hpp"
-#include "domain/sla/deadline.hpp"
-#include "domain/sla/time_zone.hpp"
 
 namespace sigap::app::complaints {
 
 namespace dc = domain::complaints;
-namespace sla = domain::sla;
 
 namespace {
 
 // Whether the dispute window (10 working days from the resolution) is still open at `now`.
-Result<bool> dispute_window_open(ports::Storage& storage, const dc::Complaint& complaint,
-                                 const sla::WorkingCalendar& calendar, TimePoint now) {
-  auto events = storage.complaints().events(complaint.id, false);
-  if (!events) return events.error();
-  std::optional<TimePoint> resolved_at;
-  for (const auto& event : *events) {
-    if (event.to_status == dc::Status::resolved) resolved_at = event.at;
-  }
-  if (!resolved_at) return false;
-  auto unit = storage.units().find_by_code(complaint.unit_code);
-  if (!unit) return unit.error();
-  if (!unit->has_value()) return true;
-  auto zone = sla::time_zone_from_name((*unit)->time_zone);
-  auto closes = sla::deadline(*resolved_at, sla::SlaTarget::working_days(dc::kDisputeWindowWorkingDays), calendar,
-                              (*unit)->service_hours, zone ? *zone : sla::UnitTimeZone::wib);
+bool dispute_window_open(const dc::Complaint& complaint, const app::sla::CaseSlaInputs& inputs, TimePoint now) {
+  if (!complaint.resolved_at) return false;
+  if (!inputs.unit) return true;
+  auto closes = app::sla::dispute_window_closes(*complaint.resolved_at, inputs.book->calendar, *inputs.unit);
   if (!closes) return true;  // no calendar for that year yet: the reporter keeps the right
   return now <= *closes;
 }
 
 }  // namespace
 
-Result<dc::Complaint> act_as_reporter(ports::Storage& storage, const Clock& clock,
-                                      const sla::WorkingCalendar& calendar, const ReporterAction& request) {
-  auto code = dc::parse_public_code(request.code, "code");
-  if (!code) return code.error();
-  auto found = storage.complaints().find_by_code(*code);
-  if (!found) return found.error();
-  if (!found->has_value()) {
-    return Error(ErrorCode::not_found, Text{"Tidak ada aduan dengan kode itu.", "No complaint has that code."});
-  }
-  auto complaint = std::move(**found);
-  if (request.secret.empty() ||
-      !crypto::constant_time_equal(crypto::sha256_hex(request.secret), complaint.reporter_secret_hash)) {
-    return Error(ErrorCode::forbidden, Text{"Kode rahasia pelapor salah.", "The reporter secret is wrong."});
-  }
+Result<dc::Complaint> act_as_reporter(ports::Storage& storage, const Clock& clock, app::sla::SlaRules& sla_rules,
+                                      const ReporterAction& request) {
+  auto loaded = load_as_reporter(storage, request.code, request.secret);
+  if (!loaded) return loaded.error();
+  auto complaint = std::move(*loaded);
+  auto sla_inputs = app::sla::read_case_sla_inputs(storage, sla_rules, complaint.id, complaint.unit_code);
+  if (!sla_inputs) return sla_inputs.error();
   auto now = clock.now();
   auto length = dc::utf8_length(request.message);
   if (!length || *length > dc::kMaxDescription) {
@@ -86,9 +66,7 @@ Result<dc::Complaint> act_as_reporter(ports::Storage& storage, const Clock& cloc
     if (request.message.empty()) {
       return case_field_problem("message", Text{"Jelaskan mengapa belum selesai.", "Say why it is not fixed."});
     }
-    auto open = dispute_window_open(storage, complaint, calendar, now);
-    if (!open) return open.error();
-    context.dispute_window_open = *open;
+    context.dispute_window_open = dispute_window_open(complaint, *sla_inputs, now);
     auto next = dc::apply(complaint.status, dc::WorkflowAction::dispute, context);
     if (!next) return next.error();
     complaint.status = *next;
@@ -109,7 +87,7 @@ Result<dc::Complaint> act_as_reporter(ports::Storage& storage, const Clock& cloc
     event.from_status = from_status;
     event.to_status = complaint.status;
     event.detail = type == "confirmed" ? "Nilai " + std::to_string(*complaint.rating) + "/5" : request.message;
-    return commit_case_change(tx, complaint, expected_version, event);
+    return commit_case_change(tx, complaint, expected_version, event, *sla_inputs);
   });
   if (!written) return written.error();
   complaint.version = expected_version + 1;

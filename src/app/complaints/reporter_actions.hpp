@@ -6,7 +6,7 @@
 #include "app/ports/storage.hpp"
 #include "common/clock.hpp"
 #include "domain/complaints/complaint.hpp"
-#include "domain/sla/working_calendar.hpp"
+#include "app/sla/sla_rules.hpp"
 
 namespace sigap::app::complaints {
 
@@ -27,7 +27,6 @@ struct ReporterAction {
 /// resolved -> reopened, back to the same unit. A wrong secret is `forbidden`; an action the
 /// state does not allow is a `conflict` naming the allowed ones.
 Result<domain::complaints::Complaint> act_as_reporter(ports::Storage& storage, const Clock& clock,
-                                                      const domain::sla::WorkingCalendar& calendar,
-                                                      const ReporterAction& request);
+                                                      sla::SlaRules& sla_rules, const ReporterAction& request);
 
 }  // namespace sigap::app::complaints

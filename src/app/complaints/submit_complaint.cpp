@@ -5,6 +5,7 @@
 #include <boost/json.hpp>
 
 #include "app/complaints/new_public_code.hpp"
+#include "app/sla/case_sla.hpp"
 #include "common/logging.hpp"
 #include "common/time_format.hpp"
 #include "crypto/hashing.hpp"
@@ -32,18 +33,6 @@ Error key_reused() {
                Text{"Idempotency-Key ini sudah dipakai untuk aduan lain.",
                     "This Idempotency-Key was already used for another request."},
                {FieldError{"Idempotency-Key", Text{"Gunakan kunci baru untuk aduan baru.", "Use a new key for a new complaint."}}});
-}
-
-std::optional<TimePoint> due(TimePoint start, sla::SlaTarget target, const sla::WorkingCalendar& calendar,
-                             const domain::master_data::Unit& unit) {
-  auto zone = sla::time_zone_from_name(unit.time_zone);
-  auto result = sla::deadline(start, target, calendar, unit.service_hours, zone ? *zone : sla::UnitTimeZone::wib);
-  if (!result) {
-    // No calendar for that year yet: the case is kept, the deadline stays open for an admin.
-    logging::app().warn("sla: no deadline for unit {}: {}", unit.code, result.error().log_detail());
-    return std::nullopt;
-  }
-  return *result;
 }
 
 }  // namespace
@@ -139,6 +128,12 @@ Result<IntakeAnswer> ComplaintIntake::submit(const SubmitRequest& request, const
   if (!unit->has_value()) return Error::internal("routing names unit " + unit_code + ", which does not exist");
 
   SubmittedComplaint submitted;
+  auto duplicates = find_possible_duplicates(
+      storage_.complaints(), now,
+      DuplicateProbe{category ? category->code : "", valid->region_code, valid->location,
+                     valid->title + " " + valid->description});
+  if (!duplicates) return duplicates.error();
+  submitted.possible_duplicates = std::move(*duplicates);
   submitted.suggestion = suggestion;
   submitted.unit_name = (*unit)->name;
   submitted.location_from_photo = location_from_photo;
@@ -163,9 +158,16 @@ Result<IntakeAnswer> ComplaintIntake::submit(const SubmitRequest& request, const
   complaint.unit_code = unit_code;
   complaint.submitted_at = now;
   complaint.updated_at = now;
-  complaint.deadlines.verify = due(now, settings_.sla.verify, calendar_, **unit);
-  complaint.deadlines.first_response = due(now, settings_.sla.first_response, calendar_, **unit);
-  complaint.deadlines.resolve = due(now, settings_.sla.resolve, calendar_, **unit);
+  // Deadlines, target and the SLA watch's first look; a year with no calendar leaves a deadline
+  // open and raises the admin alert in the same transaction.
+  auto book = sla_rules_.book();
+  if (!book) return book.error();
+  const app::sla::CaseSlaInputs sla_inputs{std::move(*book), **unit, {}};
+  dc::ComplaintEvent receipt;
+  receipt.at = now;
+  receipt.type = "submitted";
+  receipt.to_status = dc::Status::submitted;
+  auto sla_clock = app::sla::recompute_case_sla(complaint, sla_inputs, &receipt, now);
 
   for (int attempt = 0;; ++attempt) {
     complaint.public_code = new_public_code();
@@ -174,6 +176,9 @@ Result<IntakeAnswer> ComplaintIntake::submit(const SubmitRequest& request, const
       auto id = tx.complaints().insert(complaint);
       if (!id) return id.error();
       complaint.id = *id;
+      if (auto stored = app::sla::store_case_sla(tx, complaint, sla_clock, now, complaint.version); !stored) {
+        return stored;
+      }
       dc::ComplaintEvent event;
       event.complaint_id = *id;
       event.at = now;
@@ -191,7 +196,11 @@ Result<IntakeAnswer> ComplaintIntake::submit(const SubmitRequest& request, const
                                                                 {"at", format_utc(now)}});
       if (auto appended = tx.complaints().append_event(event, payload); !appended) return appended.error();
       for (std::size_t i = 0; i < request.photos.size(); ++i) {
-        auto added = tx.complaints().add_photo(*id, static_cast<int>(i) + 1, request.photos[i]);
+        ports::CasePhoto photo;
+        static_cast<ports::StoredPhoto&>(photo) = request.photos[i];
+        photo.added_by = request.actor;
+        photo.added_at = now;
+        auto added = tx.complaints().add_photo(*id, static_cast<int>(i) + 1, photo);
         if (!added) return added.error();
       }
       response = render(submitted);

@@ -6,7 +6,9 @@
 #include <optional>
 #include <string>
 
+#include "app/complaints/find_duplicates.hpp"
 #include "app/ports/storage.hpp"
+#include "app/sla/sla_rules.hpp"
 #include "common/clock.hpp"
 #include "domain/complaints/category_suggestion.hpp"
 #include "domain/complaints/intake.hpp"
@@ -17,7 +19,6 @@ namespace sigap::app::complaints {
 
 struct IntakeSettings {
   std::string triage_unit = "diskominfo";  // receives what no rule routes (SP4N-LAPOR! admin)
-  domain::sla::SlaPolicy sla = domain::sla::default_sla_policy();
 };
 
 struct SubmitRequest {
@@ -37,6 +38,8 @@ struct SubmittedComplaint {
   bool location_from_photo = false;
   std::string reporter_secret;  // shown once to the reporter: reply, add photos, rate, reopen
   std::optional<domain::complaints::CategorySuggestion> suggestion;
+  /// Open public cases this one probably repeats: the reporter may support one instead.
+  std::vector<DuplicateMatch> possible_duplicates;
 };
 
 /// What the intake answers: a new complaint, or the answer given to the first request that
@@ -58,9 +61,9 @@ using RenderAnswer = std::function<std::string(const SubmittedComplaint&)>;
 /// Concurrent retries with one Idempotency-Key create exactly one complaint. Thread-safe.
 class ComplaintIntake {
  public:
-  ComplaintIntake(ports::Storage& storage, const Clock& clock, const domain::sla::WorkingCalendar& calendar,
-                  IntakeSettings settings)
-      : storage_(storage), clock_(clock), calendar_(calendar), settings_(std::move(settings)) {}
+  /// The deadlines follow the policies and calendar of `sla_rules` (app/sla/case_sla.hpp).
+  ComplaintIntake(ports::Storage& storage, const Clock& clock, sla::SlaRules& sla_rules, IntakeSettings settings)
+      : storage_(storage), clock_(clock), sla_rules_(sla_rules), settings_(std::move(settings)) {}
 
   Result<IntakeAnswer> submit(const SubmitRequest& request, const RenderAnswer& render);
 
@@ -72,7 +75,7 @@ class ComplaintIntake {
 
   ports::Storage& storage_;
   const Clock& clock_;
-  const domain::sla::WorkingCalendar& calendar_;
+  sla::SlaRules& sla_rules_;
   IntakeSettings settings_;
   std::mutex cache_mutex_;
   std::shared_ptr<const std::vector<domain::master_data::Category>> categories_;  // GUARDED_BY(cache_mutex_)

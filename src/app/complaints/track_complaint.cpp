@@ -1,30 +1,40 @@
 #include "app/complaints/track_complaint.hpp"
 
-#include "domain/complaints/public_code.hpp"
+#include "app/complaints/reporter_access.hpp"
 
 namespace sigap::app::complaints {
 
 Result<TrackedComplaint> track_complaint(ports::Storage& storage, std::string_view typed_code) {
-  auto code = domain::complaints::parse_public_code(typed_code, "code");
-  if (!code) return code.error();
-  auto found = storage.complaints().find_by_code(*code);
+  auto found = find_by_public_code(storage, typed_code);
   if (!found) return found.error();
-  if (!found->has_value()) {
-    return Error(ErrorCode::not_found, Text{"Tidak ada aduan dengan kode itu.", "No complaint has that code."});
-  }
   TrackedComplaint tracked;
-  tracked.complaint = std::move(**found);
+  tracked.complaint = std::move(*found);
   auto timeline = storage.complaints().events(tracked.complaint.id, true);
   if (!timeline) return timeline.error();
   tracked.timeline = std::move(*timeline);
-  if (!tracked.complaint.category_code.empty()) {
+  if (tracked.complaint.merged_into_id) {
+    // A merged case follows its master: the reporter sees where the master stands and what is
+    // done about it, after the case's own story up to the merge.
+    auto master = storage.complaints().find_by_id(*tracked.complaint.merged_into_id);
+    if (!master) return master.error();
+    if (master->has_value()) {
+      auto master_timeline = storage.complaints().events((*master)->id, true);
+      if (!master_timeline) return master_timeline.error();
+      for (auto& event : *master_timeline) {
+        if (event.at >= tracked.complaint.updated_at) tracked.timeline.push_back(std::move(event));
+      }
+      tracked.master = std::move(**master);
+    }
+  }
+  const auto& shown = tracked.master ? *tracked.master : tracked.complaint;
+  if (!shown.category_code.empty()) {
     auto categories = storage.categories().list();
     if (!categories) return categories.error();
     for (const auto& category : *categories) {
-      if (category.code == tracked.complaint.category_code) tracked.category_name = category.name_id;
+      if (category.code == shown.category_code) tracked.category_name = category.name_id;
     }
   }
-  auto unit = storage.units().find_by_code(tracked.complaint.unit_code);
+  auto unit = storage.units().find_by_code(shown.unit_code);
   if (!unit) return unit.error();
   if (unit->has_value()) tracked.unit_name = (*unit)->name;
   return tracked;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -14,12 +15,16 @@ namespace sigap::app::complaints {
 struct TrackedComplaint {
   domain::complaints::Complaint complaint;
   std::vector<domain::complaints::ComplaintEvent> timeline;  // public entries only
-  std::string category_name;
+  std::string category_name;  // of the case shown (the master when merged)
   std::string unit_name;
+  /// The case this one was merged into, which it now follows: its status, unit and deadlines
+  /// are what the reporter is shown, and its public timeline continues this one's.
+  std::optional<domain::complaints::Complaint> master;
 };
 
 /// Looks a case up by the code a person typed or read over the phone. A typo is caught by the
-/// check symbol (`validation`, saying so); a well-formed code of no case is `not_found`.
+/// check symbol (`validation`, saying so); a well-formed code of no case is `not_found`. A case
+/// merged into another comes with its master.
 Result<TrackedComplaint> track_complaint(ports::Storage& storage, std::string_view typed_code);
 
 }  // namespace sigap::app::complaints

@@ -5,9 +5,11 @@
 #include <string_view>
 #include <vector>
 
+#include "app/ports/case_list.hpp"
 #include "app/ports/photo_store.hpp"
 #include "common/error.hpp"
 #include "domain/complaints/complaint.hpp"
+#include "domain/complaints/duplicates.hpp"
 #include "domain/complaints/routing.hpp"
 
 namespace sigap::app::ports {
@@ -19,13 +21,33 @@ struct IdempotentAnswer {
   std::string response;  // the JSON body sent then (it holds the reporter secret: sealed at rest)
 };
 
-/// A page of a staff list, newest first.
-struct CaseListQuery {
-  bool everywhere = false;              // else only cases of `unit_roots` and their sub-units
-  std::vector<std::string> unit_roots;
-  std::string status;                   // empty: any
-  std::int64_t before_id = 0;           // cursor: 0 = from the newest
-  int limit = 50;
+/// A photo of a case, with the moment it came in: "report" (with the report), "reporter" (added
+/// later through the tracking link), "after" (the handling unit's proof of the work done).
+struct CasePhoto : StoredPhoto {
+  std::string kind = "report";
+  std::string added_by = "reporter";  // "reporter", "user:12", ...
+  TimePoint added_at{};
+};
+
+/// An open, public case that a new report may repeat: what duplicate scoring needs, and what
+/// the reporter may be shown of it (no personal data).
+struct DuplicateCandidate {
+  domain::complaints::Candidate candidate;
+  std::string public_code;
+  std::string title;
+  domain::complaints::Status status = domain::complaints::Status::submitted;
+  int support_count = 0;
+};
+
+/// Where to look for duplicates: open, non-confidential, unmerged cases of `category_code`
+/// submitted since `since`, in `kelurahan_code` or inside the box around `near`.
+struct DuplicateQuery {
+  std::string category_code;
+  std::string kelurahan_code;
+  std::optional<domain::master_data::GeoPoint> near;
+  double radius_m = 150;
+  TimePoint since{};
+  int limit = 50;  // the newest; a flooded street yields many, and the newest say it best
 };
 
 /// Reads complaints and their timelines (personal data opened). Thread-safe.
@@ -42,8 +64,16 @@ class ComplaintRepository {
   /// The complaints a signed-in citizen reported, newest first, at most `limit`.
   virtual Result<std::vector<domain::complaints::Complaint>> list_by_reporter(std::int64_t user_id, int limit) = 0;
   virtual Result<std::vector<domain::complaints::Complaint>> list_cases(const CaseListQuery& query) = 0;
+  /// The cases of the same list in each status (the filter's statuses, cursor and limit are
+  /// ignored); statuses without cases are left out.
+  virtual Result<std::vector<StatusCount>> count_by_status(const CaseListQuery& query) = 0;
+  /// One row per case submitted in the period, for the public figures.
+  virtual Result<std::vector<CaseOutcome>> outcomes(const OutcomeQuery& query) = 0;
   /// The case's photos in the order given.
-  virtual Result<std::vector<StoredPhoto>> photos(std::int64_t complaint_id) = 0;
+  virtual Result<std::vector<CasePhoto>> photos(std::int64_t complaint_id) = 0;
+  virtual Result<std::vector<DuplicateCandidate>> duplicate_candidates(const DuplicateQuery& query) = 0;
+  /// The cases merged into `master_id`, oldest first.
+  virtual Result<std::vector<domain::complaints::Complaint>> merged_into(std::int64_t master_id) = 0;
   /// Complaints stored in all.
   virtual Result<std::int64_t> count() = 0;
 };
@@ -62,9 +92,12 @@ class ComplaintWriter {
   /// Records the answer to an Idempotency-Key; a key already recorded is a `conflict`.
   virtual Result<void> remember_answer(std::string_view key, const IdempotentAnswer& answer, TimePoint at) = 0;
   virtual Result<void> save_routing_rule(const domain::complaints::RoutingRule& rule) = 0;
-  virtual Result<void> add_photo(std::int64_t complaint_id, int position, const StoredPhoto& photo) = 0;
-  /// Stores the new state of a case (status, unit, status before need_info, rating, updated time) and
-  /// bumps its version, only if the stored version is still `expected_version`; otherwise
+  virtual Result<void> add_photo(std::int64_t complaint_id, int position, const CasePhoto& photo) = 0;
+  /// Counts one supporter ("user:12", "device:<hash>", "case:<id>" for a merged case) of a case
+  /// once; false when that supporter was already counted.
+  virtual Result<bool> add_support(std::int64_t complaint_id, std::string_view supporter, TimePoint at) = 0;
+  /// Stores the new state of a case (status, unit, category, status before need_info, rating,
+  /// deadlines, SLA watch, milestones, merge, updated time) and bumps its version, only if the stored version is still `expected_version`; otherwise
   /// `precondition_failed` (someone else changed it first).
   virtual Result<void> update_state(const domain::complaints::Complaint& complaint, std::int64_t expected_version) = 0;
 };

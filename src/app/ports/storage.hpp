@@ -7,6 +7,7 @@
 #include "app/ports/audit_log.hpp"
 #include "app/ports/category_repository.hpp"
 #include "app/ports/region_repository.hpp"
+#include "app/ports/sla_repository.hpp"
 #include "app/ports/transaction.hpp"
 #include "app/ports/unit_repository.hpp"
 #include "app/ports/user_repository.hpp"
@@ -38,6 +39,7 @@ class Storage {
   virtual CredentialRepository& credentials() = 0;
   virtual AuditRepository& audit() = 0;
   virtual ComplaintRepository& complaints() = 0;
+  virtual SlaRepository& sla() = 0;
 
   /// Runs `work` in one transaction and returns once it is durable (committed) or failed.
   /// When `work` returns an error nothing it wrote is kept and that error is returned.

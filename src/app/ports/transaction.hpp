@@ -4,6 +4,7 @@
 #include "app/ports/complaint_repository.hpp"
 #include "app/ports/identity_writer.hpp"
 #include "app/ports/master_data_writer.hpp"
+#include "app/ports/sla_repository.hpp"
 
 namespace sigap::app::ports {
 
@@ -16,6 +17,7 @@ class Transaction {
   virtual IdentityWriter& identity() = 0;
   virtual AuditWriter& audit() = 0;
   virtual ComplaintWriter& complaints() = 0;
+  virtual SlaWriter& sla() = 0;
 };
 
 }  // namespace sigap::app::ports

@@ -7,12 +7,16 @@
 #include "app/audit/record_audit.hpp"
 #include "app/complaints/act_on_case.hpp"
 #include "app/complaints/case_access.hpp"
+#include "app/complaints/list_cases.hpp"
+#include "domain/complaints/case_filter.hpp"
 #include "app/complaints/reporter_actions.hpp"
 #include "app/sla/indonesia_calendar.hpp"
 #include "app/complaints/track_complaint.hpp"
 #include "domain/identity/masking.hpp"
 #include "common/time_format.hpp"
 #include "crypto/hashing.hpp"
+#include "http/handlers/case_json.hpp"
+#include "http/handlers/case_request.hpp"
 #include "http/json_body.hpp"
 #include "http/multipart.hpp"
 #include "http/problem_json.hpp"
@@ -25,6 +29,9 @@ namespace dc = domain::complaints;
 namespace {
 
 constexpr std::size_t kMaxIdempotencyKey = 128;
+// Dates in list filters (submitted_from=2026-11-01) are whole days on the city's clock: WIB
+// for Palembang. Date-times with Z or an offset are taken as given.
+constexpr auto kListDateZone = domain::sla::UnitTimeZone::wib;
 
 json::value time_or_null(const std::optional<TimePoint>& time) {
   return time ? json::value(format_utc(*time)) : json::value(nullptr);
@@ -69,33 +76,6 @@ dc::IntakeDraft draft_from(const json::object& body, JsonFields& fields) {
   return draft;
 }
 
-std::optional<std::int64_t> case_id(const Request& request) {
-  auto text = request.path_param("id");
-  std::int64_t id = 0;
-  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
-  if (ec != std::errc() || end != text.data() + text.size() || id <= 0) return std::nullopt;
-  return id;
-}
-
-Response no_such_case(const Request& request) {
-  return problem_response(Error(ErrorCode::not_found, Text{"Aduan tidak ditemukan.", "No such complaint."}), request);
-}
-
-std::string etag_of(const dc::Complaint& complaint) { return "\"v" + std::to_string(complaint.version) + "\""; }
-
-// If-Match: "v3" (or W/"v3") -> 3; absent -> nullopt; anything else -> 0, which never matches.
-std::optional<std::int64_t> expected_version(const Request& request) {
-  auto header = request.header("if-match");
-  if (!header) return std::nullopt;
-  std::string_view text = *header;
-  if (text.starts_with("W/")) text.remove_prefix(2);
-  if (text.size() < 4 || text.front() != '"' || text.back() != '"' || text[1] != 'v') return 0;
-  std::int64_t version = 0;
-  auto [end, ec] = std::from_chars(text.data() + 2, text.data() + text.size() - 1, version);
-  if (ec != std::errc() || end != text.data() + text.size() - 1) return 0;
-  return version;
-}
-
 json::value location_json(const dc::Complaint& complaint) {
   if (!complaint.location) return nullptr;
   json::object out{{"latitude", complaint.location->latitude}, {"longitude", complaint.location->longitude}};
@@ -136,6 +116,11 @@ json::object staff_view(const dc::Complaint& complaint) {
                       {"submitted_at", format_utc(complaint.submitted_at)},
                       {"updated_at", format_utc(complaint.updated_at)},
                       {"deadlines", deadlines_json(complaint.deadlines)},
+                      {"sla", json::object{{"target", complaint.sla_target.empty()
+                                                           ? json::value(nullptr)
+                                                           : json::value(complaint.sla_target)},
+                                           {"due_at", time_or_null(complaint.due_at)},
+                                           {"level", complaint.sla_level}}},
                       {"version", complaint.version}};
 }
 
@@ -149,45 +134,39 @@ Response case_response(const dc::Complaint& complaint, int status = 200) {
 }  // namespace
 
 Response ComplaintHandlers::list(const Request& request) {
-  auto scope = domain::access::scope_of(request.actor, domain::access::Action::read_case);
-  app::ports::CaseListQuery query;
-  query.everywhere = scope.everywhere;
-  query.unit_roots = scope.roots;
-  std::vector<FieldError> problems;
-  if (auto status = request.query_param("status"); status && !status->empty()) {
-    auto parsed = dc::status_from_string(*status, "status");
-    if (!parsed) {
-      problems.push_back(parsed.error().fields().front());
-    } else {
-      query.status = std::string(*status);
-    }
-  }
-  auto number = [&](std::string_view name, std::int64_t low, std::int64_t high) -> std::optional<std::int64_t> {
-    auto text = request.query_param(name);
-    if (!text) return std::nullopt;
-    std::int64_t value = 0;
-    auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), value);
-    if (ec != std::errc() || end != text->data() + text->size() || value < low || value > high) {
-      problems.push_back({std::string(name), Text{"Angka di luar batas.", "Number out of range."}});
-      return std::nullopt;
-    }
-    return value;
-  };
-  query.before_id = number("cursor", 1, INT64_MAX).value_or(0);
-  query.limit = static_cast<int>(number("limit", 1, 200).value_or(50));
-  if (!problems.empty()) {
-    return problem_response(Error(ErrorCode::validation, Text{"Filter tidak valid.", "Invalid filter."}, problems),
-                            request);
-  }
-  auto cases = storage_.complaints().list_cases(query);
-  if (!cases) return problem_response(cases.error(), request);
+  auto filter = dc::parse_case_filter(request.query, kListDateZone, dc::staff_list_parameters());
+  if (!filter) return problem_response(filter.error(), request);
+  auto page = app::complaints::list_cases(storage_, request.actor, std::move(*filter), clock_.now());
+  if (!page) return problem_response(page.error(), request);
   json::array items;
-  for (const auto& complaint : *cases) items.push_back(staff_view(complaint));
+  // The list shows no reporter, not even masked: it is read without personal data (the case
+  // itself shows the masked contact).
+  for (const auto& complaint : page->items) {
+    auto item = staff_view(complaint);
+    item.erase("reporter");
+    items.push_back(std::move(item));
+  }
   json::object out{{"count", items.size()}};
-  out["next_cursor"] = cases->size() == static_cast<std::size_t>(query.limit) ? json::value(cases->back().id)
-                                                                               : json::value(nullptr);
+  out["next_cursor"] = page->next_cursor ? json::value(*page->next_cursor) : json::value(nullptr);
   out["items"] = std::move(items);
   auto response = json_response(json::serialize(out));
+  response.set_header("Cache-Control", "no-store");
+  return response;
+}
+
+Response ComplaintHandlers::counts(const Request& request) {
+  auto filter = dc::parse_case_filter(request.query, kListDateZone, dc::staff_list_parameters());
+  if (!filter) return problem_response(filter.error(), request);
+  auto counts = app::complaints::count_cases(storage_, request.actor, std::move(*filter), clock_.now());
+  if (!counts) return problem_response(counts.error(), request);
+  json::object by_status;
+  std::int64_t total = 0;
+  for (auto status : dc::all_statuses()) by_status[dc::to_string(status)] = 0;
+  for (const auto& count : *counts) {
+    by_status[dc::to_string(count.status)] = count.count;
+    total += count.count;
+  }
+  auto response = json_response(json::serialize(json::object{{"counts", std::move(by_status)}, {"total", total}}));
   response.set_header("Cache-Control", "no-store");
   return response;
 }
@@ -231,15 +210,17 @@ Response ComplaintHandlers::act(const Request& request) {
   if (!id) return no_such_case(request);
   auto body = parse_json_object(request);
   if (!body) return problem_response(body.error(), request);
-  JsonFields fields(*body, {"action", "reason", "reject_reason", "unit_code"});
+  JsonFields fields(*body, {"action", "reason", "reject_reason", "unit_code", "merge_into", "category_code"});
   app::complaints::CaseAction action;
   action.action = fields.string("action", true).value_or("");
   action.reason = fields.string("reason", false).value_or("");
   action.reject_reason = fields.string("reject_reason", false).value_or("");
   action.unit_code = fields.string("unit_code", false).value_or("");
+  action.merge_into = fields.string("merge_into", false).value_or("");
+  action.category_code = fields.string("category_code", false).value_or("");
   if (auto problem = fields.error()) return problem_response(*problem, request);
   action.expected_version = expected_version(request);
-  auto changed = app::complaints::act_on_case(storage_, clock_, request.actor, *id, action);
+  auto changed = app::complaints::act_on_case(storage_, clock_, sla_rules_, request.actor, *id, action);
   if (!changed) return problem_response(changed.error(), request);
   return case_response(*changed);
 }
@@ -336,7 +317,7 @@ Response ComplaintHandlers::reporter_action(const Request& request) {
     action.rating = *rating >= 1 && *rating <= 5 ? static_cast<int>(*rating) : 0;
   }
   if (auto problem = fields.error()) return problem_response(*problem, request);
-  auto changed = app::complaints::act_as_reporter(storage_, clock_, app::sla::indonesia_calendar(), action);
+  auto changed = app::complaints::act_as_reporter(storage_, clock_, sla_rules_, action);
   if (!changed) return problem_response(changed.error(), request);
   auto response = json_response(json::serialize(json::object{{"code", changed->public_code},
                                                              {"status", dc::to_string(changed->status)}}));
@@ -438,7 +419,7 @@ Response ComplaintHandlers::submit(const Request& request) {
                      {"photos", submitted.complaint.id ? json::value(submit.photos.size()) : json::value(0)},
                      {"location_from_photo", submitted.location_from_photo},
                      {"reporter_secret", submitted.reporter_secret},
-                     {"possible_duplicates", json::array{}}};
+                     {"possible_duplicates", duplicate_matches_json(submitted.possible_duplicates)}};
     return json::serialize(out);
   };
   auto answer = intake_.submit(submit, render);
@@ -455,7 +436,8 @@ Response ComplaintHandlers::submit(const Request& request) {
 Response ComplaintHandlers::track(const Request& request) {
   auto tracked = app::complaints::track_complaint(storage_, request.path_param("code"));
   if (!tracked) return problem_response(tracked.error(), request);
-  const auto& complaint = tracked->complaint;
+  // A merged case shows where its master stands; its own code stays the one tracked.
+  const auto& complaint = tracked->master ? *tracked->master : tracked->complaint;
   json::array timeline;
   for (const auto& event : tracked->timeline) {
     timeline.push_back(json::object{
@@ -465,7 +447,9 @@ Response ComplaintHandlers::track(const Request& request) {
         {"detail", event.detail}});
   }
   json::object out{
-      {"code", complaint.public_code},
+      {"code", tracked->complaint.public_code},
+      {"merged_into", tracked->master ? json::value(tracked->master->public_code) : json::value(nullptr)},
+      {"supporters", complaint.support_count},
       {"status", dc::to_string(complaint.status)},
       {"kind", dc::to_string(complaint.kind)},
       {"category", json::object{{"code", complaint.category_code.empty() ? json::value(nullptr)

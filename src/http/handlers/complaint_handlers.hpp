@@ -17,13 +17,17 @@ class ComplaintHandlers {
  public:
   /// `photos` may be null: then reports with photos are refused.
   ComplaintHandlers(app::ports::Storage& storage, const Clock& clock, app::complaints::ComplaintIntake& intake,
-                    app::ports::PhotoStore* photos)
-      : storage_(storage), clock_(clock), intake_(intake), photos_(photos) {}
+                    app::ports::PhotoStore* photos, app::sla::SlaRules& sla_rules)
+      : storage_(storage), clock_(clock), intake_(intake), photos_(photos), sla_rules_(sla_rules) {}
 
   Response submit(const Request& request);
   Response track(const Request& request);
-  /// GET /api/v1/complaints?status=&cursor=&limit=: the cases in the caller's scope, newest first.
+  /// GET /api/v1/complaints?status=&unit=&category=&region=&channel=&overdue=&submitted_from=
+  /// &submitted_to=&q=&sort=&cursor=&limit=: the cases in the caller's scope that pass the
+  /// filter (domain/complaints/case_filter.hpp), newest first or soonest deadline first.
   Response list(const Request& request);
+  /// GET /api/v1/complaints/counts?<the same filter>: cases per status, for the inbox tabs.
+  Response counts(const Request& request);
   Response show(const Request& request);
   Response events(const Request& request);
   Response act(const Request& request);
@@ -40,6 +44,7 @@ class ComplaintHandlers {
   const Clock& clock_;
   app::complaints::ComplaintIntake& intake_;
   app::ports::PhotoStore* photos_;
+  app::sla::SlaRules& sla_rules_;
 };
 
 }  // namespace sigap::http::handlers

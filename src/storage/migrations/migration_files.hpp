@@ -13,5 +13,11 @@ std::string_view sqlite_0003_complaints();
 std::string_view postgres_0003_complaints();
 std::string_view sqlite_0004_case_handling();
 std::string_view postgres_0004_case_handling();
+std::string_view sqlite_0005_photo_kinds();
+std::string_view postgres_0005_photo_kinds();
+std::string_view sqlite_0006_sla_watch();
+std::string_view postgres_0006_sla_watch();
+std::string_view sqlite_0007_duplicate_lookup();
+std::string_view postgres_0007_duplicate_lookup();
 
 }  // namespace sigap::storage::migrations

@@ -1,6 +1,10 @@
 #include "storage/sql/sql_complaints.hpp"
 
+#include <algorithm>
+#include <cmath>
+
 #include "common/time_format.hpp"
+#include "storage/sql/case_list_sql.hpp"
 
 namespace sigap::storage::sql {
 
@@ -162,44 +166,95 @@ Result<std::vector<dc::Complaint>> SqlComplaintRepository::list_by_reporter(std:
                               {user_id, std::int64_t{limit}}));
 }
 
-Result<std::vector<app::ports::StoredPhoto>> SqlComplaintRepository::photos(std::int64_t complaint_id) {
+Result<std::vector<app::ports::CasePhoto>> SqlComplaintRepository::photos(std::int64_t complaint_id) {
   auto rows = backend_.read(
-      "SELECT digest, thumbnail_digest, width, height FROM complaint_photos WHERE complaint_id = $1 ORDER BY position",
+      "SELECT digest, thumbnail_digest, width, height, kind, added_by, added_at FROM complaint_photos "
+      "WHERE complaint_id = $1 ORDER BY position",
       {complaint_id});
   if (!rows) return rows.error();
-  std::vector<app::ports::StoredPhoto> photos;
+  std::vector<app::ports::CasePhoto> photos;
   for (const auto& row : rows->rows) {
-    app::ports::StoredPhoto photo;
+    app::ports::CasePhoto photo;
     photo.digest = text_at(row, 0);
     photo.thumbnail_digest = text_at(row, 1);
     photo.width = static_cast<int>(int_at(row, 2));
     photo.height = static_cast<int>(int_at(row, 3));
+    photo.kind = text_at(row, 4);
+    photo.added_by = text_at(row, 5);
+    photo.added_at = parse_utc(text_at(row, 6)).value_or(TimePoint{});
     photos.push_back(std::move(photo));
   }
   return photos;
 }
 
-Result<std::vector<dc::Complaint>> SqlComplaintRepository::list_cases(const app::ports::CaseListQuery& query) {
-  std::vector<SqlValue> params{query.status, query.before_id, std::int64_t{query.limit}};
-  std::string sql;
-  std::string where = "WHERE ($1 = '' OR status = $1) AND ($2 = 0 OR id < $2) ";
-  if (query.everywhere) {
-    sql = std::string(kColumns) + where;
-  } else {
-    if (query.unit_roots.empty()) return std::vector<dc::Complaint>();
-    std::string roots;
-    for (const auto& root : query.unit_roots) {
-      params.emplace_back(root);
-      if (!roots.empty()) roots += ", ";
-      roots += "$" + std::to_string(params.size());
-    }
-    // The roots and every unit below them.
-    sql = "WITH RECURSIVE scope (code) AS (SELECT code FROM units WHERE code IN (" + roots +
-          ") UNION SELECT u.code FROM units u JOIN scope s ON u.parent_code = s.code) " + std::string(kColumns) + where +
-          "AND unit_code IN (SELECT code FROM scope) ";
+Result<std::vector<app::ports::DuplicateCandidate>> SqlComplaintRepository::duplicate_candidates(
+    const app::ports::DuplicateQuery& query) {
+  // A box around the pin, a little larger than the radius; the domain measures the real distance.
+  constexpr double kMetresPerDegree = 111'320.0;
+  double lat = query.near ? query.near->latitude : 0;
+  double lon = query.near ? query.near->longitude : 0;
+  double dlat = query.near ? 1.1 * query.radius_m / kMetresPerDegree : -1;
+  double dlon = query.near ? 1.1 * query.radius_m / (kMetresPerDegree * std::max(0.01, std::cos(lat * M_PI / 180)))
+                           : -1;
+  // Two indexed lookups (the kelurahan; the band of latitude around the pin), then the rest of
+  // the conditions on what they found: one OR would read the category's whole month.
+  auto rows = backend_.read(
+      "SELECT id, title, description, latitude, longitude, COALESCE(region_code, ''), submitted_at, public_code, "
+      "status, support_count FROM complaints WHERE id IN ("
+      "SELECT id FROM complaints WHERE $3 <> '' AND category_code = $1 AND region_code = $3 AND submitted_at >= $2 "
+      "UNION SELECT id FROM complaints WHERE category_code = $1 AND latitude BETWEEN $4 AND $5 "
+      "AND longitude BETWEEN $6 AND $7 AND submitted_at >= $2) "
+      "AND status NOT IN ('closed', 'rejected') AND merged_into_id IS NULL AND confidential = 0 "
+      "ORDER BY id DESC LIMIT $8",
+      {query.category_code, format_utc(query.since), query.kelurahan_code, lat - dlat, lat + dlat, lon - dlon,
+       lon + dlon, std::int64_t{query.limit}});
+  if (!rows) return rows.error();
+  std::vector<app::ports::DuplicateCandidate> candidates;
+  for (const auto& row : rows->rows) {
+    app::ports::DuplicateCandidate found;
+    found.candidate.id = int_at(row, 0);
+    found.title = text_at(row, 1);
+    found.candidate.text = found.title + " " + text_at(row, 2);
+    auto latitude = double_at(row, 3);
+    auto longitude = double_at(row, 4);
+    if (latitude && longitude) found.candidate.location = domain::master_data::GeoPoint{*latitude, *longitude};
+    found.candidate.kelurahan_code = text_at(row, 5);
+    found.candidate.submitted_at = parse_utc(text_at(row, 6)).value_or(TimePoint{});
+    found.candidate.category_code = query.category_code;
+    found.public_code = text_at(row, 7);
+    if (auto status = dc::status_from_string(text_at(row, 8), "status"); status) found.status = *status;
+    found.support_count = static_cast<int>(int_at(row, 9));
+    candidates.push_back(std::move(found));
   }
-  sql += "ORDER BY id DESC LIMIT $3";
-  return all_of(backend_.read(sql, params));
+  return candidates;
+}
+
+Result<std::vector<dc::Complaint>> SqlComplaintRepository::merged_into(std::int64_t master_id) {
+  return all_of(backend_.read(std::string(kColumns) + "WHERE merged_into_id = $1 ORDER BY id", {master_id}));
+}
+
+namespace {
+
+// kColumns with the reporter, the address and the reporter's account as empty values: what the
+// lists read, so they never open personal data at all (and skip its cost: opening the sealed
+// contact of 50 cases was most of a page's time).
+std::string without_personal_data(std::string_view columns) {
+  constexpr std::string_view kPersonal =
+      "address, reporter_name, reporter_phone, reporter_email, reporter_nik, reporter_user_id";
+  std::string out(columns);
+  out.replace(out.find(kPersonal), kPersonal.size(), "'', '', '', '', '', NULL");
+  return out;
+}
+
+}  // namespace
+
+Result<std::vector<dc::Complaint>> SqlComplaintRepository::list_cases(const app::ports::CaseListQuery& query) {
+  if (!query.everywhere && query.unit_roots.empty()) return std::vector<dc::Complaint>();
+  static const std::string kListColumns = without_personal_data(kColumns);
+  auto widest = widest_scope(backend_, query);
+  if (!widest) return widest.error();
+  auto statement = case_page_sql(*widest, backend_.name(), kListColumns);
+  return all_of(backend_.read(statement.text, statement.params));
 }
 
 Result<std::int64_t> SqlComplaintRepository::count() {
@@ -276,14 +331,27 @@ Result<void> SqlComplaintWriter::save_routing_rule(const dc::RoutingRule& rule) 
 }
 
 Result<void> SqlComplaintWriter::add_photo(std::int64_t complaint_id, int position,
-                                           const app::ports::StoredPhoto& photo) {
+                                           const app::ports::CasePhoto& photo) {
   auto rows = connection_.query(
-      "INSERT INTO complaint_photos (complaint_id, position, digest, thumbnail_digest, width, height) "
-      "VALUES ($1, $2, $3, $4, $5, $6)",
+      "INSERT INTO complaint_photos (complaint_id, position, digest, thumbnail_digest, width, height, kind, added_by, "
+      "added_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
       {complaint_id, std::int64_t{position}, photo.digest, photo.thumbnail_digest, std::int64_t{photo.width},
-       std::int64_t{photo.height}});
+       std::int64_t{photo.height}, photo.kind, photo.added_by, format_utc(photo.added_at)});
   if (!rows) return rows.error();
   return {};
+}
+
+Result<bool> SqlComplaintWriter::add_support(std::int64_t complaint_id, std::string_view supporter, TimePoint at) {
+  auto added = connection_.query(
+      "INSERT INTO complaint_supports (complaint_id, supporter, at) VALUES ($1, $2, $3) "
+      "ON CONFLICT (complaint_id, supporter) DO NOTHING RETURNING complaint_id",
+      {complaint_id, std::string(supporter), format_utc(at)});
+  if (!added) return added.error();
+  if (added->empty()) return false;
+  auto counted =
+      connection_.query("UPDATE complaints SET support_count = support_count + 1 WHERE id = $1", {complaint_id});
+  if (!counted) return counted.error();
+  return true;
 }
 
 Result<void> SqlComplaintWriter::update_state(const dc::Complaint& complaint, std::int64_t expected_version) {
@@ -291,7 +359,8 @@ Result<void> SqlComplaintWriter::update_state(const dc::Complaint& complaint, st
       "UPDATE complaints SET status = $1, status_before_need_info = $2, unit_code = $3, updated_at = $4, "
       "rating = $7, rating_comment = $8, verify_due_at = $9, first_response_due_at = $10, resolve_due_at = $11, "
       "first_response_at = $12, resolved_at = $13, closed_at = $14, sla_target = $15, due_at = $16, "
-      "sla_level = $17, merged_into_id = $18, version = version + 1 WHERE id = $5 AND version = $6 RETURNING version",
+      "sla_level = $17, merged_into_id = $18, category_code = $19, category_suggested = $20, version = version + 1 "
+      "WHERE id = $5 AND version = $6 RETURNING version",
       {std::string(dc::to_string(complaint.status)),
        complaint.status_before_need_info ? std::string(dc::to_string(*complaint.status_before_need_info))
                                          : std::string(),
@@ -302,7 +371,8 @@ Result<void> SqlComplaintWriter::update_state(const dc::Complaint& complaint, st
        optional_time_text(complaint.first_response_at), optional_time_text(complaint.resolved_at),
        optional_time_text(complaint.closed_at), complaint.sla_target, optional_time_text(complaint.due_at),
        std::int64_t{complaint.sla_level},
-       complaint.merged_into_id ? SqlValue(*complaint.merged_into_id) : SqlValue(std::monostate{})});
+       complaint.merged_into_id ? SqlValue(*complaint.merged_into_id) : SqlValue(std::monostate{}),
+       text_or_null(complaint.category_code), std::int64_t{complaint.category_suggested}});
   if (!rows) return rows.error();
   if (rows->empty()) {
     return Error(ErrorCode::precondition_failed,

@@ -16,8 +16,13 @@ class SqlComplaintRepository final : public app::ports::ComplaintRepository {
   Result<std::optional<app::ports::IdempotentAnswer>> idempotent_answer(std::string_view key) override;
   Result<std::vector<domain::complaints::RoutingRule>> routing_rules() override;
   Result<std::vector<domain::complaints::Complaint>> list_by_reporter(std::int64_t user_id, int limit) override;
-  Result<std::vector<app::ports::StoredPhoto>> photos(std::int64_t complaint_id) override;
+  Result<std::vector<app::ports::CasePhoto>> photos(std::int64_t complaint_id) override;
+  Result<std::vector<app::ports::DuplicateCandidate>> duplicate_candidates(
+      const app::ports::DuplicateQuery& query) override;
+  Result<std::vector<domain::complaints::Complaint>> merged_into(std::int64_t master_id) override;
   Result<std::vector<domain::complaints::Complaint>> list_cases(const app::ports::CaseListQuery& query) override;
+  Result<std::vector<app::ports::StatusCount>> count_by_status(const app::ports::CaseListQuery& query) override;
+  Result<std::vector<app::ports::CaseOutcome>> outcomes(const app::ports::OutcomeQuery& query) override;
   Result<std::int64_t> count() override;
 
  private:
@@ -38,7 +43,8 @@ class SqlComplaintWriter final : public app::ports::ComplaintWriter {
                                     const std::string& outbox_payload) override;
   Result<void> remember_answer(std::string_view key, const app::ports::IdempotentAnswer& answer, TimePoint at) override;
   Result<void> save_routing_rule(const domain::complaints::RoutingRule& rule) override;
-  Result<void> add_photo(std::int64_t complaint_id, int position, const app::ports::StoredPhoto& photo) override;
+  Result<void> add_photo(std::int64_t complaint_id, int position, const app::ports::CasePhoto& photo) override;
+  Result<bool> add_support(std::int64_t complaint_id, std::string_view supporter, TimePoint at) override;
   Result<void> update_state(const domain::complaints::Complaint& complaint, std::int64_t expected_version) override;
 
  private:

@@ -9,18 +9,20 @@ namespace {
 class SqlTransaction final : public app::ports::Transaction {
  public:
   SqlTransaction(SqlConnection& connection, const PersonalDataSealer& sealer)
-      : master_data_(connection), identity_(connection, sealer), audit_(connection), complaints_(connection, sealer) {}
+      : master_data_(connection), identity_(connection, sealer), audit_(connection), complaints_(connection, sealer), sla_(connection) {}
   // app::ports::Transaction
   app::ports::MasterDataWriter& master_data() override { return master_data_; }
   app::ports::IdentityWriter& identity() override { return identity_; }
   app::ports::AuditWriter& audit() override { return audit_; }
   app::ports::ComplaintWriter& complaints() override { return complaints_; }
+  app::ports::SlaWriter& sla() override { return sla_; }
 
  private:
   SqlMasterDataWriter master_data_;
   SqlIdentityWriter identity_;
   SqlAuditWriter audit_;
   SqlComplaintWriter complaints_;
+  SqlSlaWriter sla_;
 };
 
 }  // namespace
@@ -34,7 +36,8 @@ SqlStorage::SqlStorage(std::unique_ptr<SqlBackend> backend, std::shared_ptr<cons
       users_(*backend_, *sealer_),
       credentials_(*backend_),
       audit_(*backend_),
-      complaints_(*backend_, *sealer_) {}
+      complaints_(*backend_, *sealer_),
+      sla_(*backend_) {}
 
 SqlStorage::~SqlStorage() = default;
 

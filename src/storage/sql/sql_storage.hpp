@@ -8,6 +8,7 @@
 #include "storage/sql/sql_complaints.hpp"
 #include "storage/sql/sql_identity.hpp"
 #include "storage/sql/sql_master_data.hpp"
+#include "storage/sql/sql_sla.hpp"
 
 namespace sigap::storage::sql {
 
@@ -25,6 +26,7 @@ class SqlStorage final : public app::ports::Storage {
   app::ports::CredentialRepository& credentials() override { return credentials_; }
   app::ports::AuditRepository& audit() override { return audit_; }
   app::ports::ComplaintRepository& complaints() override { return complaints_; }
+  app::ports::SlaRepository& sla() override { return sla_; }
   Result<void> write(const Work& work) override;
   Result<std::size_t> reseal_personal_data() override;
   Result<void> ping() override { return backend_->ping(); }
@@ -41,6 +43,7 @@ class SqlStorage final : public app::ports::Storage {
   SqlCredentialRepository credentials_;
   SqlAuditRepository audit_;
   SqlComplaintRepository complaints_;
+  SqlSlaRepository sla_;
 };
 
 }  // namespace sigap::storage::sql

@@ -33,6 +33,11 @@ Result<std::unique_ptr<SqliteConnection>> SqliteConnection::open(const std::stri
   // secure_delete: freed and overwritten content is zeroed, so personal data that is deleted or
   // sealed again under a new key does not linger in free pages of the file.
   if (!read_only) pragmas += "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA secure_delete = ON;";
+  // A page cache of 32 MiB per connection (the default 2 MiB re-reads the indexes of a large
+  // table on every query); readers map the file instead of copying each page with pread
+  // (bench/list/run: the staff list over a million cases spent a third of its time there).
+  pragmas += "PRAGMA cache_size = -32768;";
+  if (read_only) pragmas += "PRAGMA mmap_size = 4294967296;";
   if (auto set = connection->execute_script(pragmas); !set) return set.error();
   return connection;
 }

@@ -50,7 +50,8 @@ class ComplaintContract : public StorageContract {
 };
 
 TEST_P(ComplaintContract, AComplaintIsStoredWholeWithItsFirstEventAndOutboxRow) {
-  app::complaints::ComplaintIntake intake(*storage_, clock_, app::sla::indonesia_calendar(), {});
+  app::sla::SlaRules sla_rules(*storage_, clock_, app::sla::indonesia_calendar());
+  app::complaints::ComplaintIntake intake(*storage_, clock_, sla_rules, {});
   auto answer = intake.submit(request(), render);
   ASSERT_TRUE(answer.ok()) << answer.error().message().en << " " << answer.error().log_detail();
   const auto& created = answer->created->complaint;
@@ -69,7 +70,8 @@ TEST_P(ComplaintContract, AComplaintIsStoredWholeWithItsFirstEventAndOutboxRow) 
 }
 
 TEST_P(ComplaintContract, RetriesWithOneKeyRacingCreateExactlyOneComplaint) {
-  app::complaints::ComplaintIntake intake(*storage_, clock_, app::sla::indonesia_calendar(), {});
+  app::sla::SlaRules sla_rules(*storage_, clock_, app::sla::indonesia_calendar());
+  app::complaints::ComplaintIntake intake(*storage_, clock_, sla_rules, {});
   std::vector<std::thread> threads;
   std::atomic<int> created{0}, replayed{0};
   std::mutex mutex;
@@ -105,7 +107,8 @@ TEST_P(ComplaintContract, TheMostSpecificRoutingRuleWins) {
                         }
                         return tx.complaints().save_routing_rule({"jalan-rusak", "16.71.01.1001", "kelurahan-16.71.01.1001"});
                       }).ok());
-  app::complaints::ComplaintIntake intake(*storage_, clock_, app::sla::indonesia_calendar(), {});
+  app::sla::SlaRules sla_rules(*storage_, clock_, app::sla::indonesia_calendar());
+  app::complaints::ComplaintIntake intake(*storage_, clock_, sla_rules, {});
   auto in_kelurahan = intake.submit(request(), render);
   ASSERT_TRUE(in_kelurahan.ok());
   EXPECT_EQ(in_kelurahan->created->complaint.unit_code, "kelurahan-16.71.01.1001");
@@ -120,7 +123,8 @@ TEST_P(ComplaintContract, AStaffListHoldsTheUnitsSubtreeNewestFirst) {
   ASSERT_TRUE(storage_->write([](app::ports::Transaction& tx) -> Result<void> {
                         return tx.complaints().save_routing_rule({"jalan-rusak", "16.71.01", "kelurahan-16.71.01.1001"});
                       }).ok());
-  app::complaints::ComplaintIntake intake(*storage_, clock_, app::sla::indonesia_calendar(), {});
+  app::sla::SlaRules sla_rules(*storage_, clock_, app::sla::indonesia_calendar());
+  app::complaints::ComplaintIntake intake(*storage_, clock_, sla_rules, {});
   auto first = intake.submit(request(), render);
   auto second = intake.submit(request(), render);
   ASSERT_TRUE(first.ok() && second.ok());
@@ -130,7 +134,7 @@ TEST_P(ComplaintContract, AStaffListHoldsTheUnitsSubtreeNewestFirst) {
   ASSERT_TRUE(listed.ok()) << listed.error().log_detail();
   ASSERT_EQ(listed->size(), 2U) << "the kelurahan office is below the kecamatan office";
   EXPECT_GT(listed->front().id, listed->back().id);
-  query.before_id = listed->front().id;
+  query.filter.cursor = domain::complaints::CaseCursor{"", listed->front().id};
   auto older = storage_->complaints().list_cases(query);
   ASSERT_TRUE(older.ok());
   ASSERT_EQ(older->size(), 1U);
@@ -139,7 +143,7 @@ TEST_P(ComplaintContract, AStaffListHoldsTheUnitsSubtreeNewestFirst) {
   EXPECT_TRUE(storage_->complaints().list_cases(query)->empty());
   query = {};
   query.everywhere = true;
-  query.status = "submitted";
+  query.filter.statuses = {dc::Status::submitted};
   EXPECT_EQ(storage_->complaints().list_cases(query)->size(), 2U);
 }
 

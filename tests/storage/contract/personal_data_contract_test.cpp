@@ -61,7 +61,8 @@ Result<domain::identity::User> register_sentinel(app::ports::Storage& storage) {
 Result<void> report_sentinel(app::ports::Storage& storage) {
   if (auto loaded = app::master_data::load_palembang_demo_data(storage); !loaded) return loaded.error();
   SystemClock clock;
-  app::complaints::ComplaintIntake intake(storage, clock, app::sla::indonesia_calendar(), {});
+  app::sla::SlaRules sla_rules(storage, clock, app::sla::indonesia_calendar());
+  app::complaints::ComplaintIntake intake(storage, clock, sla_rules, {});
   app::complaints::SubmitRequest request;
   request.draft.description = "Lampu jalan mati di depan rumah, gelap sekali malam hari";
   request.draft.address = "Jl. Cahaya Ampera 77";

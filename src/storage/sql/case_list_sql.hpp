@@ -1,0 +1,46 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "app/ports/case_list.hpp"
+#include "storage/sql/sql_backend.hpp"
+#include "storage/sql/sql_connection.hpp"
+
+namespace sigap::storage::sql {
+
+/// One statement and its parameters ($1..$N).
+struct SqlStatement {
+  std::string text;
+  std::vector<SqlValue> params;
+};
+
+/// The page of cases `query` asks for: `select` is the "SELECT <columns> FROM complaints "
+/// part, and the filter, the scope, the order and the limit are added to it. `engine` ("sqlite"
+/// or "postgres") picks the full-text search: FTS5 MATCH on SQLite, a tsquery on PostgreSQL.
+/// The user's words are always bound as parameters and quoted for the search syntax, so nothing
+/// they type is read as an operator. Precondition: `query.everywhere` or some unit roots.
+SqlStatement case_page_sql(const app::ports::CaseListQuery& query, std::string_view engine, std::string_view select);
+
+/// `query` with `everywhere` set when its unit roots hold the only top unit of the tree (a role
+/// on the city covers every unit): the list then need not walk the unit tree, and newest-first
+/// pages stop after `limit` rows instead of gathering the newest of every unit.
+Result<app::ports::CaseListQuery> widest_scope(SqlBackend& backend, const app::ports::CaseListQuery& query);
+
+/// "SELECT status, COUNT(*) ... GROUP BY status" over the same cases, ignoring the filter's
+/// statuses, cursor and limit.
+SqlStatement case_count_sql(const app::ports::CaseListQuery& query, std::string_view engine);
+
+/// An FTS5 query that matches rows holding every word: each word a quoted string ("" inside
+/// doubled), joined by spaces (AND). Words come from domain::complaints::search_words.
+std::string fts5_all_words(const std::vector<std::string>& words);
+
+/// The same for PostgreSQL's websearch_to_tsquery: each word quoted, so "or" and "-" in the
+/// user's text are words, not operators.
+std::string websearch_all_words(const std::vector<std::string>& words);
+
+/// The sort key of CaseSort::due as SQL: the deadline, or a far future for cases with none.
+inline constexpr std::string_view kNoDeadlineKey = "9999-12-31T23:59:59Z";
+
+}  // namespace sigap::storage::sql

@@ -1,0 +1,139 @@
+// Duplicates, support and merging on every backend: which cases a new report is compared with,
+// each supporter counted once, merged cases found from their master, photos kept with their kind.
+#include "app/master_data/demo_data.hpp"
+#include "common/time_format.hpp"
+#include "storage/contract/storage_backends.hpp"
+
+namespace sigap::testing {
+namespace {
+
+namespace dc = domain::complaints;
+
+class CaseSupportContract : public StorageContract {
+ protected:
+  void SetUp() override {
+    StorageContract::SetUp();
+    if (IsSkipped() || HasFatalFailure()) return;
+    ASSERT_TRUE(app::master_data::load_palembang_demo_data(*storage_).ok());
+  }
+
+  // Stores a drainage case submitted `days_ago` before kNow; returns its id.
+  std::int64_t store(const std::string& code, std::optional<domain::master_data::GeoPoint> location,
+                     const std::string& kelurahan, int days_ago, dc::Status status = dc::Status::submitted,
+                     bool confidential = false, std::string category = "banjir-drainase") {
+    dc::Complaint complaint;
+    complaint.public_code = code;
+    complaint.reporter_secret_hash = "hash";
+    complaint.status = status;
+    complaint.title = "Got tersumbat";
+    complaint.description = "Air got meluap ke jalan setiap hujan";
+    complaint.category_code = std::move(category);
+    complaint.region_code = kelurahan;
+    complaint.location = location;
+    complaint.confidential = confidential;
+    complaint.unit_code = "dinas-pupr";
+    complaint.submitted_at = kNow - std::chrono::days(days_ago);
+    complaint.updated_at = complaint.submitted_at;
+    std::int64_t id = 0;
+    auto written = storage_->write([&](app::ports::Transaction& tx) -> Result<void> {
+      auto inserted = tx.complaints().insert(complaint);
+      if (!inserted) return inserted.error();
+      id = *inserted;
+      return {};
+    });
+    EXPECT_TRUE(written.ok()) << written.error().log_detail();
+    return id;
+  }
+
+  std::vector<std::string> candidates(const app::ports::DuplicateQuery& query) {
+    auto found = storage_->complaints().duplicate_candidates(query);
+    EXPECT_TRUE(found.ok());
+    std::vector<std::string> codes;
+    if (found.ok()) {
+      for (const auto& candidate : *found) codes.push_back(candidate.public_code);
+    }
+    std::sort(codes.begin(), codes.end());
+    return codes;
+  }
+
+  const TimePoint kNow = *parse_utc("2026-11-26T03:00:00Z");
+  static constexpr domain::master_data::GeoPoint kAmpera{-2.9918, 104.7633};
+};
+
+TEST_P(CaseSupportContract, DuplicateCandidatesAreOpenPublicRecentCasesNearbyOrInTheSameKelurahan) {
+  store("SGP-AAAA-AAA1", kAmpera, "16.71.01.1001", 1);                                      // here
+  store("SGP-AAAA-AAA2", domain::master_data::GeoPoint{-2.9918, 104.7642}, "16.71.02.1002", 2);  // 100 m east
+  store("SGP-AAAA-AAA3", std::nullopt, "16.71.01.1002", 3);                                 // no pin, same kelurahan
+  store("SGP-AAAA-AAA4", domain::master_data::GeoPoint{-2.9918, 104.7723}, "16.71.02.1002", 1);  // 1 km east
+  store("SGP-AAAA-AAA5", kAmpera, "16.71.01.1001", 45);                                     // too old
+  store("SGP-AAAA-AAA6", kAmpera, "16.71.01.1001", 1, dc::Status::closed);                  // over
+  store("SGP-AAAA-AAA7", kAmpera, "16.71.01.1001", 1, dc::Status::submitted, true);         // confidential
+  store("SGP-AAAA-AAA8", kAmpera, "16.71.01.1001", 1, dc::Status::submitted, false, "sampah");  // other category
+  app::ports::DuplicateQuery query;
+  query.category_code = "banjir-drainase";
+  query.kelurahan_code = "16.71.01.1002";
+  query.near = kAmpera;
+  query.since = kNow - std::chrono::days(30);
+  EXPECT_EQ(candidates(query), (std::vector<std::string>{"SGP-AAAA-AAA1", "SGP-AAAA-AAA2", "SGP-AAAA-AAA3"}));
+  query.near.reset();
+  EXPECT_EQ(candidates(query), std::vector<std::string>{"SGP-AAAA-AAA3"}) << "without a pin: the kelurahan only";
+}
+
+TEST_P(CaseSupportContract, EachSupporterCountsOnceAndTheCountIsStored) {
+  auto id = store("SGP-BBBB-BBB1", kAmpera, "16.71.01.1001", 1);
+  std::vector<bool> counted;
+  for (const auto* supporter : {"device:abc", "device:abc", "user:7", "case:99"}) {
+    auto written = storage_->write([&](app::ports::Transaction& tx) -> Result<void> {
+      auto added = tx.complaints().add_support(id, supporter, kNow);
+      if (!added) return added.error();
+      counted.push_back(*added);
+      return {};
+    });
+    ASSERT_TRUE(written.ok()) << written.error().log_detail();
+  }
+  EXPECT_EQ(counted, (std::vector<bool>{true, false, true, true}));
+  auto found = storage_->complaints().find_by_id(id);
+  ASSERT_TRUE(found.ok() && found->has_value());
+  EXPECT_EQ((*found)->support_count, 3);
+}
+
+TEST_P(CaseSupportContract, MergedCasesAreFoundFromTheirMasterAndPhotosKeepTheirKind) {
+  auto master = store("SGP-CCCC-CCC1", kAmpera, "16.71.01.1001", 2);
+  auto merged = store("SGP-CCCC-CCC2", kAmpera, "16.71.01.1001", 1);
+  auto found = storage_->complaints().find_by_id(merged);
+  ASSERT_TRUE(found.ok() && found->has_value());
+  auto complaint = **found;
+  complaint.status = dc::Status::closed;
+  complaint.merged_into_id = master;
+  complaint.closed_at = kNow;
+  app::ports::CasePhoto after;
+  after.digest = std::string(64, 'a');
+  after.thumbnail_digest = std::string(64, 'b');
+  after.width = 640;
+  after.height = 480;
+  after.kind = "after";
+  after.added_by = "user:3";
+  after.added_at = kNow;
+  auto written = storage_->write([&](app::ports::Transaction& tx) -> Result<void> {
+    if (auto updated = tx.complaints().update_state(complaint, complaint.version); !updated) return updated;
+    return tx.complaints().add_photo(master, 1, after);
+  });
+  ASSERT_TRUE(written.ok()) << written.error().log_detail();
+  auto followers = storage_->complaints().merged_into(master);
+  ASSERT_TRUE(followers.ok());
+  ASSERT_EQ(followers->size(), 1U);
+  EXPECT_EQ(followers->front().public_code, "SGP-CCCC-CCC2");
+  EXPECT_EQ(followers->front().merged_into_id, master);
+  EXPECT_EQ(followers->front().closed_at, kNow);
+  auto photos = storage_->complaints().photos(master);
+  ASSERT_TRUE(photos.ok());
+  ASSERT_EQ(photos->size(), 1U);
+  EXPECT_EQ(photos->front().kind, "after");
+  EXPECT_EQ(photos->front().added_by, "user:3");
+  EXPECT_EQ(photos->front().added_at, kNow);
+}
+
+SIGAP_STORAGE_CONTRACT(CaseSupportContract);
+
+}  // namespace
+}  // namespace sigap::testing
