@@ -12,12 +12,14 @@ deps:
 build: deps
 	@test -f build/build.ninja || cmake --preset debug >/dev/null
 	cmake --build build -j$(JOBS)
+	cd web && npm run --silent build
 
 # Serve the Palembang demo on an embedded SQLite database (kept in $(DATA_DIR)/).
 run: build
 	./build/sigap demo --listen $(LISTEN) --data-dir $(DATA_DIR)
 
-# Every test: unit, storage contract (SQLite and a throw-away PostgreSQL), HTTP integration.
+# Every test: unit, storage contract (SQLite and a throw-away PostgreSQL), HTTP integration,
+# browser tests in Debian's Chromium (web/tests/e2e; screenshots land in web/test-results/).
 test: build
 	tools/with-postgres ctest --test-dir build --output-on-failure -j$(JOBS) --timeout 300
 	tools/check-no-personal-data build/Testing/Temporary/LastTest.log
@@ -36,4 +38,4 @@ tidy: build
 	run-clang-tidy -p build -j $(JOBS) src/ 2>/dev/null || clang-tidy -p build $$(find src -name '*.cpp')
 
 clean:
-	rm -rf build build-release build-asan
+	rm -rf build build-release build-asan web/dist web/test-results

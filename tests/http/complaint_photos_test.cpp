@@ -104,6 +104,21 @@ TEST_F(ComplaintPhotosTest, APhonePhotoGivesThePinAndIsStoredWithoutAnyExif) {
   EXPECT_EQ(client.get("/api/v1/complaints/" + std::to_string(id) + "/photos/2", headers).status, 404);
 }
 
+TEST_F(ComplaintPhotosTest, TheReportPartMayComeAsAJsonBlobAsBrowsersSendIt) {
+  // FormData.append("complaint", new Blob([json])) names the part's file "blob".
+  std::string body = "--" + std::string(kBoundary) +
+                     "\r\nContent-Disposition: form-data; name=\"complaint\"; filename=\"blob\"\r\n"
+                     "Content-Type: application/json\r\n\r\n"
+                     R"({"description":"Lampu jalan mati sejak kemarin malam"})"
+                     "\r\n--" + std::string(kBoundary) +
+                     "\r\nContent-Disposition: form-data; name=\"photos\"; filename=\"a.jpg\"\r\n"
+                     "Content-Type: image/jpeg\r\n\r\n" + noise_jpeg(120, 90) + "\r\n--" + std::string(kBoundary) +
+                     "--\r\n";
+  auto response = post_form(body);
+  ASSERT_EQ(response.status, 201) << response.body;
+  EXPECT_EQ(response.json().as_object().at("photos").to_number<int>(), 1);
+}
+
 TEST_F(ComplaintPhotosTest, HostileOrBrokenUploadsAreRefusedAndLeaveNothingBehind) {
   auto before = complaints();
   auto good = noise_jpeg(200, 150);

@@ -351,7 +351,7 @@ Response ComplaintHandlers::submit(const Request& request) {
     const FormPart* complaint_part = nullptr;
     std::vector<const FormPart*> photo_parts;
     for (const auto& part : *parts) {
-      if (part.name == "complaint" && !part.filename) {
+      if (part.name == "complaint") {  // a text field, or a JSON blob (browsers name it "blob")
         complaint_part = &part;
       } else if (part.name == "photos") {
         photo_parts.push_back(&part);

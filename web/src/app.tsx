@@ -1,0 +1,61 @@
+import { Home } from './pages/home';
+import { Report } from './pages/report';
+import { Success } from './pages/success';
+import { Track } from './pages/track';
+import { language, setLanguage, t, useLanguage } from './lib/i18n';
+import { onLinkClick, usePath } from './lib/router';
+
+function Page({ path }: { path: string }) {
+  if (path === '/' || path === '') return <Home />;
+  if (path === '/lapor') return <Report />;
+  if (path === '/lapor/terkirim') return <Success />;
+  if (path === '/lacak') return <Track code="" />;
+  if (path.startsWith('/lacak/')) return <Track code={decodeURIComponent(path.slice('/lacak/'.length))} />;
+  return (
+    <section>
+      <h1>{t('notFound.title')}</h1>
+    </section>
+  );
+}
+
+export function App() {
+  useLanguage();
+  const path = usePath();
+  return (
+    <div class="shell" onClick={onLinkClick}>
+      <a class="skip" href="#main">
+        {t('nav.home')}
+      </a>
+      <header class="bar">
+        <a class="brand" href="/">
+          <span aria-hidden="true" class="logo">
+            S
+          </span>
+          <span>
+            {t('app.name')}
+            <small>{t('app.tagline')}</small>
+          </span>
+        </a>
+        <nav aria-label={t('app.name')}>
+          <a href="/lapor" aria-current={path === '/lapor' ? 'page' : undefined}>
+            {t('nav.report')}
+          </a>
+          <a href="/lacak" aria-current={path.startsWith('/lacak') ? 'page' : undefined}>
+            {t('nav.track')}
+          </a>
+          <button
+            type="button"
+            class="link"
+            aria-label={t('nav.language.label')}
+            onClick={() => setLanguage(language() === 'id' ? 'en' : 'id')}
+          >
+            {t('nav.language')}
+          </button>
+        </nav>
+      </header>
+      <main id="main" tabIndex={-1}>
+        <Page path={path} />
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,34 @@
+// A small path router over the History API: the server answers every page path with index.html.
+import { useEffect, useState } from 'preact/hooks';
+
+const listeners = new Set<() => void>();
+
+export function navigate(path: string): void {
+  if (path === location.pathname + location.search) return;
+  history.pushState(null, '', path);
+  for (const listener of listeners) listener();
+  window.scrollTo(0, 0);
+}
+
+window.addEventListener('popstate', () => {
+  for (const listener of listeners) listener();
+});
+
+export function usePath(): string {
+  const [path, setPath] = useState(location.pathname);
+  useEffect(() => {
+    const update = () => setPath(location.pathname);
+    listeners.add(update);
+    return () => void listeners.delete(update);
+  }, []);
+  return path;
+}
+
+/// Follows same-origin links without reloading the page.
+export function onLinkClick(event: MouseEvent): void {
+  const anchor = (event.target as Element).closest('a');
+  if (!anchor || anchor.target || anchor.origin !== location.origin || event.ctrlKey || event.metaKey) return;
+  if (anchor.pathname.startsWith('/api/')) return;
+  event.preventDefault();
+  navigate(anchor.pathname + anchor.search);
+}

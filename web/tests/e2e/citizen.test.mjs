@@ -1,0 +1,81 @@
+// The citizen's side in a real browser: a report with a photo reaches the server and gets a
+// code; tracking shows it in both languages; a report written with no signal arrives exactly
+// once when the signal returns.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { launchBrowser, photoPng, startSigap } from './harness.mjs';
+
+let sigap;
+let browser;
+before(async () => {
+  sigap = await startSigap();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await sigap?.stop();
+});
+
+async function fillReport(page, description) {
+  await page.selectOption('#category', 'jalan-rusak');
+  await page.fill('#description', description);
+  await page.selectOption('#district', '16.71.01');
+  await page.waitForSelector('#village option[value="16.71.01.1001"]', { state: 'attached' });
+  await page.selectOption('#village', '16.71.01.1001');
+}
+
+test('a citizen reports a damaged road with a photo and tracks it', async () => {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+  const page = await context.newPage();
+  await page.goto(sigap.url);
+  await page.getByRole('link', { name: 'Buat laporan' }).click();
+  await fillReport(page, 'Jalan berlubang besar di depan pasar, sudah dua minggu');
+  await page.setInputFiles('#photos', { name: 'lubang.png', mimeType: 'image/png', buffer: photoPng() });
+  await page.waitForSelector('.thumbs img');
+  await page.getByRole('button', { name: 'Kirim laporan' }).click();
+  const code = (await page.getByTestId('public-code').textContent()).trim();
+  assert.match(code, /^SGP-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+
+  await page.getByRole('link', { name: 'Lihat status' }).click();
+  await page.waitForSelector('[data-testid="status"]');
+  assert.equal((await page.getByTestId('status').textContent()).trim(), 'Diterima');
+  await page.getByRole('button', { name: 'Ganti bahasa ke English' }).click();
+  assert.equal((await page.getByTestId('status').textContent()).trim(), 'Received');
+  await context.close();
+});
+
+test('a typo in the code is caught as a typo', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${sigap.url}/lacak`);
+  await page.fill('#code', 'SGP-7KX3-QM2Z');
+  await page.getByRole('button', { name: 'Lacak' }).click();
+  const alert = await page.getByRole('alert').textContent();
+  assert.match(alert, /salah ketik|typo/i);
+  await context.close();
+});
+
+test('a report written with no signal is kept and arrives exactly once when the signal returns', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const created = [];
+  page.on('response', (response) => {
+    if (response.url().endsWith('/api/v1/complaints') && response.request().method() === 'POST') {
+      created.push({ status: response.status(), replayed: response.headers()['idempotent-replayed'] === 'true' });
+    }
+  });
+  await page.goto(`${sigap.url}/lapor`);
+  await page.waitForSelector('#category option[value="jalan-rusak"]', { state: 'attached' });
+  await fillReport(page, 'Lampu jalan mati di gang sebelah masjid (tanpa sinyal)');
+  await context.setOffline(true);
+  await page.getByRole('button', { name: 'Kirim laporan' }).click();
+  await page.getByText('Menunggu sinyal').waitFor();
+  assert.equal(created.length, 0);
+  await context.setOffline(false);  // the page's 'online' handler sends it
+  await page.waitForFunction(() => true);
+  for (let i = 0; i < 50 && !created.some((c) => c.status === 201); i++) await page.waitForTimeout(100);
+  await page.evaluate(() => window.dispatchEvent(new Event('online')));  // a second nudge must not create another
+  await page.waitForTimeout(500);
+  assert.equal(created.filter((c) => c.status === 201 && !c.replayed).length, 1, JSON.stringify(created));
+  await context.close();
+});
