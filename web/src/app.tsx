@@ -1,3 +1,5 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { FunctionComponent } from 'preact';
 import { Home } from './pages/home';
 import { Report } from './pages/report';
 import { Success } from './pages/success';
@@ -5,8 +7,18 @@ import { Track } from './pages/track';
 import { language, setLanguage, t, useLanguage } from './lib/i18n';
 import { onLinkClick, usePath } from './lib/router';
 
+// The officer console is its own chunk, fetched only when /petugas is opened.
+function LazyConsole({ path }: { path: string }) {
+  const [Console, setConsole] = useState<FunctionComponent<{ path: string }> | null>(null);
+  useEffect(() => {
+    void import('./console/console').then((module) => setConsole(() => module.default));
+  }, []);
+  return Console ? <Console path={path} /> : <p role="status">{t('console.loading')}</p>;
+}
+
 function Page({ path }: { path: string }) {
   if (path === '/' || path === '') return <Home />;
+  if (path === '/petugas' || path.startsWith('/petugas/')) return <LazyConsole path={path} />;
   if (path === '/lapor') return <Report />;
   if (path === '/lapor/terkirim') return <Success />;
   if (path === '/lacak') return <Track code="" />;
@@ -56,6 +68,9 @@ export function App() {
       <main id="main" tabIndex={-1}>
         <Page path={path} />
       </main>
+      <footer class="foot">
+        <a href="/petugas">{t('nav.console')}</a>
+      </footer>
     </div>
   );
 }

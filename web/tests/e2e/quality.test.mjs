@@ -25,29 +25,41 @@ const onlyIndonesian = indonesian.filter((text) => !english.has(text));
 let sigap;
 let browser;
 let code;
+let caseId;
 before(async () => {
   sigap = await startSigap();
   browser = await launchBrowser();
   const response = await fetch(`${sigap.url}/api/v1/complaints`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ description: 'Sampah menumpuk di TPS pasar, belum diangkut tiga hari', category: 'sampah' }),
+    body: JSON.stringify({ description: 'Jalan berlubang di depan pasar, belum diperbaiki tiga minggu', category: 'jalan-rusak' }),
   });
-  code = (await response.json()).code;
+  ({ code, id: caseId } = await response.json());
 });
 after(async () => {
   await browser?.close();
   await sigap?.stop();
 });
 
+// [name, path, signed in as]: the citizen pages, the console's sign-in, inbox and case.
 const pages = () => [
   ['beranda', '/'],
   ['lapor', '/lapor'],
   ['lacak', '/lacak'],
   ['lacak-kode', `/lacak/${code}`],
+  ['petugas-masuk', '/petugas'],
+  ['petugas-kotak-masuk', '/petugas', 'petugas.pupr@demo.sigap.id'],
+  ['petugas-aduan', `/petugas/aduan/${caseId}`, 'petugas.pupr@demo.sigap.id'],
 ];
 
-async function open(context, path) {
+async function open(context, path, as) {
+  await context.clearCookies();
+  if (as) {
+    const signedIn = await context.request.post(`${sigap.url}/api/v1/session`, {
+      data: { email: as, password: sigap.accounts[as].password },
+    });
+    assert.equal(signedIn.status(), 201);
+  }
   const page = await context.newPage();
   await page.goto(sigap.url + path);
   await page.waitForSelector('main h1');
@@ -57,8 +69,8 @@ async function open(context, path) {
 
 test('no serious or critical accessibility violation on any citizen page (axe-core)', async () => {
   const context = await browser.newContext({ bypassCSP: true });  // to inject axe
-  for (const [name, path] of pages()) {
-    const page = await open(context, path);
+  for (const [name, path, as] of pages()) {
+    const page = await open(context, path, as);
     await page.addScriptTag({ content: axeSource });
     const result = await page.evaluate(async () => await window.axe.run(document, { resultTypes: ['violations'] }));
     const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
@@ -78,8 +90,8 @@ test('at 360 px nothing scrolls sideways or overflows its box; screenshots at bo
     [1366, 768],
   ]) {
     const context = await browser.newContext({ viewport: { width, height } });
-    for (const [name, path] of pages()) {
-      const page = await open(context, path);
+    for (const [name, path, as] of pages()) {
+      const page = await open(context, path, as);
       await page.screenshot({ path: artifact(`${name}-${width}x${height}.png`), fullPage: true });
       const problems = await page.evaluate(() => {
         const found = [];
@@ -102,8 +114,8 @@ test('at 360 px nothing scrolls sideways or overflows its box; screenshots at bo
 
 test('switching to English changes every visible word', async () => {
   const context = await browser.newContext();
-  for (const [name, path] of pages()) {
-    const page = await open(context, path);
+  for (const [name, path, as] of pages()) {
+    const page = await open(context, path, as);
     if (name === pages()[0][0]) await page.getByRole('button', { name: 'Ganti bahasa ke English' }).click();
     await page.waitForSelector('html[lang="en"]');
     const text = await page.evaluate(() => document.body.innerText);
