@@ -4,6 +4,7 @@ import { Home } from './pages/home';
 import { Report } from './pages/report';
 import { Success } from './pages/success';
 import { Track } from './pages/track';
+import { Transparency } from './pages/transparency';
 import { language, setLanguage, t, useLanguage } from './lib/i18n';
 import { onLinkClick, usePath } from './lib/router';
 
@@ -22,6 +23,7 @@ function Page({ path }: { path: string }) {
   if (path === '/lapor') return <Report />;
   if (path === '/lapor/terkirim') return <Success />;
   if (path === '/lacak') return <Track code="" />;
+  if (path === '/transparansi') return <Transparency />;
   if (path.startsWith('/lacak/')) return <Track code={decodeURIComponent(path.slice('/lacak/'.length))} />;
   return (
     <section>
@@ -54,6 +56,9 @@ export function App() {
           </a>
           <a href="/lacak" aria-current={path.startsWith('/lacak') ? 'page' : undefined}>
             {t('nav.track')}
+          </a>
+          <a href="/transparansi" aria-current={path === '/transparansi' ? 'page' : undefined}>
+            {t('nav.transparency')}
           </a>
           <button
             type="button"

@@ -47,6 +47,7 @@ const pages = () => [
   ['lapor', '/lapor'],
   ['lacak', '/lacak'],
   ['lacak-kode', `/lacak/${code}`],
+  ['transparansi', '/transparansi'],
   ['petugas-masuk', '/petugas'],
   ['petugas-kotak-masuk', '/petugas', 'petugas.pupr@demo.sigap.id'],
   ['petugas-aduan', `/petugas/aduan/${caseId}`, 'petugas.pupr@demo.sigap.id'],
