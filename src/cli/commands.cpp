@@ -115,6 +115,8 @@ int serve(Config config, bool load_demo) {
   options.blob_dir = fs::path(config.data_dir) / "blobs";
   options.rate_limits = config.rate_limits;
   options.sla = sla_settings(config);
+  options.portal.map_tile_url = config.map_tile_url;
+  options.portal.map_attribution = config.map_attribution;
   for (const auto& [key, text] : {std::pair{"rate_limit_intake", &config.rate_limit_intake},
                                   std::pair{"rate_limit_login", &config.rate_limit_login},
                                   std::pair{"rate_limit_api", &config.rate_limit_api},

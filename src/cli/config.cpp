@@ -22,7 +22,7 @@ struct Key {
   std::int64_t Config::*integer = nullptr;
 };
 
-const std::array<Key, 16> kKeys{{
+const std::array<Key, 18> kKeys{{
     {"listen", Kind::text, &Config::listen},
     {"data_key_file", Kind::text, &Config::data_key_file},
     {"db", Kind::text, &Config::db},
@@ -39,6 +39,8 @@ const std::array<Key, 16> kKeys{{
     {"rate_limit_tracking", Kind::text, &Config::rate_limit_tracking},
     {"sla_watch_interval_seconds", Kind::integer, nullptr, &Config::sla_watch_interval_seconds},
     {"sla_first_response_rule", Kind::text, &Config::sla_first_response_rule},
+    {"map_tile_url", Kind::text, &Config::map_tile_url},
+    {"map_attribution", Kind::text, &Config::map_attribution},
 }};
 
 struct RateKey {
@@ -215,6 +217,14 @@ Result<void> validate(Config& config) {
   if (config.sla_first_response_rule != "lapor_follow_up" && config.sla_first_response_rule != "within_24_hours") {
     return problem("sla_first_response_rule",
                    fmt::format("\"{}\" is not lapor_follow_up or within_24_hours", config.sla_first_response_rule));
+  }
+  if (!config.map_tile_url.empty()) {
+    // https only: the page's Content-Security-Policy lets images come from https: origins.
+    const auto& url = config.map_tile_url;
+    if (!url.starts_with("https://") || url.find("{z}") == std::string::npos || url.find("{x}") == std::string::npos ||
+        url.find("{y}") == std::string::npos || url.find_first_of("\"'<> ") != std::string::npos) {
+      return problem("map_tile_url", fmt::format("\"{}\" is not an https tile URL with {{z}}, {{x}} and {{y}}", url));
+    }
   }
   config.rate_limits = http::RateLimiter::defaults();
   for (const auto& key : kRateKeys) {

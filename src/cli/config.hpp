@@ -37,6 +37,11 @@ struct Config {
   // Java's 1×24 hours).
   std::int64_t sla_watch_interval_seconds = 60;
   std::string sla_first_response_rule = "lapor_follow_up";
+  // The citizen portal's map (docs/http.md): an https tile URL with {z}, {x} and {y}, e.g.
+  // "https://tile.openstreetmap.org/{z}/{x}/{y}.png", and its attribution. Empty: no map; the
+  // portal asks for kecamatan and kelurahan from lists.
+  std::string map_tile_url;
+  std::string map_attribution;
 
   // Parsed from `listen` by validate().
   std::string host;

@@ -30,7 +30,7 @@ HttpService::HttpService(app::ports::Storage& storage, HttpServiceOptions option
       intake_(std::make_unique<app::complaints::ComplaintIntake>(storage, clock_, *sla_rules_, options.intake)),
       photos_(open_photo_store(options.blob_dir)),
       handlers_(std::make_unique<Handlers>(storage, metrics_, clock_, options.sessions, *intake_, photos_.get(),
-                                           *sla_rules_)) {
+                                           *sla_rules_, options.portal)) {
   std::unique_ptr<StaticFiles> static_files;
   std::error_code ec;
   if (!options.web_dir.empty() && std::filesystem::is_directory(options.web_dir, ec)) {

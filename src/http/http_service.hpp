@@ -11,6 +11,7 @@
 #include "app/sla/sla_rules.hpp"
 #include "common/clock.hpp"
 #include "http/dispatcher.hpp"
+#include "http/handlers/portal_handlers.hpp"
 #include "http/server.hpp"
 
 namespace sigap::http {
@@ -25,6 +26,7 @@ struct HttpServiceOptions {
   app::complaints::IntakeSettings intake;
   app::sla::SlaSettings sla;
   std::filesystem::path blob_dir;  // photos; empty: intake refuses photos
+  handlers::PortalSettings portal;  // the citizen portal's map
 };
 
 /// The whole HTTP side wired together: handlers over the storage, the route table, the

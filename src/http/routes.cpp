@@ -43,6 +43,7 @@ std::vector<Route> make_routes(Handlers& h) {
       {"GET", "/api/v1/units", bind(md, &MasterDataHandlers::list_units), {}, 0, Action::public_read},
       {"GET", "/api/v1/units/{id}", bind(md, &MasterDataHandlers::get_unit), {}, 0, Action::public_read},
       {"GET", "/api/v1/categories", bind(md, &MasterDataHandlers::list_categories), {}, 0, Action::public_read},
+      {"GET", "/api/v1/portal", bind(h.portal, &handlers::PortalHandlers::settings), {}, 0, Action::public_read},
       // Session: sign in is open to all (throttled); the rest is the caller's own account
       {"POST", "/api/v1/session", bind(h.session, &SessionHandlers::sign_in), json, kSmallJson, Action::public_read,
        RateBudget::login},

@@ -8,6 +8,7 @@
 #include "http/handlers/complaint_handlers.hpp"
 #include "http/handlers/health_handlers.hpp"
 #include "http/handlers/master_data_handlers.hpp"
+#include "http/handlers/portal_handlers.hpp"
 #include "http/handlers/public_handlers.hpp"
 #include "http/handlers/session_handlers.hpp"
 #include "http/handlers/sla_handlers.hpp"
@@ -19,7 +20,7 @@ namespace sigap::http {
 struct Handlers {
   Handlers(app::ports::Storage& storage, const HttpMetrics& metrics, const Clock& clock,
            const app::identity::SessionPolicy& sessions, app::complaints::ComplaintIntake& intake,
-           app::ports::PhotoStore* photos, app::sla::SlaRules& sla_rules)
+           app::ports::PhotoStore* photos, app::sla::SlaRules& sla_rules, handlers::PortalSettings portal_settings)
       : health(storage, metrics),
         master_data(storage),
         session(storage, clock, sessions),
@@ -28,7 +29,8 @@ struct Handlers {
         case_work(storage, clock, photos, sla_rules),
         citizen_cases(storage, clock, photos),
         public_data(storage, clock),
-        sla(storage, clock, sla_rules) {}
+        sla(storage, clock, sla_rules),
+        portal(std::move(portal_settings)) {}
   Handlers(const Handlers&) = delete;
   Handlers& operator=(const Handlers&) = delete;
 
@@ -41,6 +43,7 @@ struct Handlers {
   handlers::CitizenCaseHandlers citizen_cases;
   handlers::PublicHandlers public_data;
   handlers::SlaHandlers sla;
+  handlers::PortalHandlers portal;
 };
 
 /// THE route table: every endpoint Sigap serves is listed here, nowhere else, each with the

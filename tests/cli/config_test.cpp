@@ -372,5 +372,21 @@ INSTANTIATE_TEST_SUITE_P(
                       InvalidCase{"rate_limit_tracking", "+60/1", "rate_limit_tracking"},
                       InvalidCase{"rate_limit_tracking", "0x10/1", "rate_limit_tracking"}));
 
+// The portal's map tiles: https only (the page's CSP allows https images), with the three
+// placeholders, nothing that could break out of an attribute.
+INSTANTIATE_TEST_SUITE_P(
+    MapTiles, ConfigValidateRejects,
+    ::testing::Values(InvalidCase{"map_tile_url", "http://tile.example.id/{z}/{x}/{y}.png", "map_tile_url"},
+                      InvalidCase{"map_tile_url", "https://tile.example.id/{z}/{x}.png", "map_tile_url"},
+                      InvalidCase{"map_tile_url", "https://tile.example.id/\"{z}/{x}/{y}", "map_tile_url"},
+                      InvalidCase{"map_tile_url", "javascript:alert(1)//{z}{x}{y}", "map_tile_url"}));
+
+TEST(MapTiles, AnHttpsTileUrlIsAcceptedAndNoneMeansNoMap) {
+  Config config;
+  ASSERT_TRUE(validate(config).ok()) << "no map by default";
+  ASSERT_TRUE(apply_settings(config, {{"map_tile_url", "https://tile.openstreetmap.org/{z}/{x}/{y}.png"}}, "flag").ok());
+  EXPECT_TRUE(validate(config).ok());
+}
+
 }  // namespace
 }  // namespace sigap::cli

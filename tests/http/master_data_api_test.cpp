@@ -308,5 +308,25 @@ TEST_F(MasterDataApi, ProblemsSpeakEnglishWhenTheClientPrefersIt) {
   }
 }
 
+TEST(PortalSettings, NoMapUnlessATileServerIsConfiguredAndThenItsUrlAndAttribution) {
+  TestServer plain;
+  HttpClient client(plain.base_url());
+  auto none = client.get("/api/v1/portal");
+  ASSERT_EQ(none.status, 200) << none.body;
+  EXPECT_TRUE(none.json().as_object().at("map").is_null()) << "the portal falls back to lists of regions";
+
+  TestServerOptions options;
+  options.portal.map_tile_url = "https://tile.example.id/{z}/{x}/{y}.png";
+  options.portal.map_attribution = "© Kontributor OpenStreetMap";
+  TestServer with_map(options);
+  HttpClient map_client(with_map.base_url());
+  auto answer = map_client.get("/api/v1/portal");
+  ASSERT_EQ(answer.status, 200);
+  auto map = answer.json().as_object().at("map").as_object();
+  EXPECT_EQ(std::string(map.at("tile_url").as_string()), "https://tile.example.id/{z}/{x}/{y}.png");
+  EXPECT_EQ(std::string(map.at("attribution").as_string()), "© Kontributor OpenStreetMap");
+  EXPECT_NEAR(map.at("center").as_object().at("latitude").as_double(), -2.98, 0.1);
+}
+
 }  // namespace
 }  // namespace sigap::testing

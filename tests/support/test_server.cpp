@@ -30,6 +30,7 @@ TestServer::TestServer(TestServerOptions options) : storage_(open_sqlite(dir_)) 
   service_options.web_dir = options.web_dir;
   service_options.blob_dir = dir_.path() / "blobs";
   service_options.clock = options.clock;
+  service_options.portal = options.portal;
   service_options.rate_limits = options.rate_limits;
   service_ = std::make_unique<http::HttpService>(*storage_, service_options);
   if (auto listening = service_->listen(); !listening) {

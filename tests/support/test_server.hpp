@@ -18,6 +18,7 @@ struct TestServerOptions {
   const Clock* clock = nullptr;  // null: the system clock
   /// Rate limits; tests that sign in many times from 127.0.0.1 raise the login budget.
   std::map<http::RateBudget, http::BucketPolicy> rate_limits = http::RateLimiter::defaults();
+  http::handlers::PortalSettings portal;  // the citizen portal's map (none by default)
 };
 
 /// The real HTTP service on 127.0.0.1, a free port, over a real SQLite file in a temp dir,

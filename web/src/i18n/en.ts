@@ -155,6 +155,8 @@ export const en: Record<MessageKey, string> = {
   'transparency.cases': 'Public reports',
   'transparency.all': 'All',
   'transparency.more': 'Load more',
+  'report.map': 'Location map',
+  'report.map.help': 'Tap the map where the problem is.',
   'error.network': 'Cannot reach the server. Try again.',
   'error.generic': 'Something went wrong. Try again.',
   'notFound.title': 'Page not found',

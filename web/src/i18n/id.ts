@@ -154,6 +154,8 @@ export const id = {
   'transparency.cases': 'Aduan publik',
   'transparency.all': 'Semua',
   'transparency.more': 'Muat lebih banyak',
+  'report.map': 'Peta lokasi',
+  'report.map.help': 'Ketuk peta di tempat masalahnya.',
   'error.network': 'Tidak dapat terhubung ke server. Coba lagi.',
   'error.generic': 'Terjadi kesalahan. Coba lagi.',
   'notFound.title': 'Halaman tidak ditemukan',

@@ -1,6 +1,7 @@
 // Lapor: the citizen's report. Works on a slow phone: plain form controls, photos shrunk before
 // upload, the kecamatan/kelurahan lists when there is no GPS, and a report written without a
 // signal kept on the phone and sent by itself later (lib/outbox).
+import type { FunctionComponent } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, NetworkError, api, postJson } from '../lib/api';
 import { language, t } from '../lib/i18n';
@@ -8,6 +9,9 @@ import { deviceId, randomId } from '../lib/ids';
 import { savePending } from '../lib/outbox';
 import { shrinkPhoto } from '../lib/photos';
 import { navigate } from '../lib/router';
+import type { MapSettings } from './map_picker';
+
+type MapPickerProps = { settings: MapSettings; pin: Pin | null; onPick: (latitude: number, longitude: number) => void };
 
 interface Category {
   code: string;
@@ -76,10 +80,17 @@ export function Report() {
   const [problem, setProblem] = useState<ApiError | null>(null);
   const [notice, setNotice] = useState('');
   const key = useRef(randomId());  // one Idempotency-Key per report, kept across retries
+  const [map, setMap] = useState<{ settings: MapSettings; Picker: FunctionComponent<MapPickerProps> } | null>(null);
 
   useEffect(() => {
     void api<{ items: Category[] }>('/api/v1/categories').then((list) => setCategories(list.items), () => undefined);
     void api<{ items: Region[] }>('/api/v1/regions?parent=16.71').then((list) => setDistricts(list.items), () => undefined);
+    // The map only where the city set up a tile server; Leaflet is loaded then, not before.
+    void api<{ map: MapSettings | null }>('/api/v1/portal').then(async (portal) => {
+      if (!portal.map) return;
+      const module = await import('./map_picker');
+      setMap({ settings: portal.map, Picker: module.default });
+    }, () => undefined);
   }, []);
   useEffect(() => {
     setVillage('');
@@ -227,6 +238,13 @@ export function Report() {
               {t('report.useLocation')}
             </button>
           </p>
+          {map && (
+            <map.Picker
+              settings={map.settings}
+              pin={pin}
+              onPick={(latitude, longitude) => setPin({ latitude, longitude, accuracy_m: 10 })}
+            />
+          )}
           {pin && (
             <p class="hint" role="status">
               {t('report.locationSet', { lat: pin.latitude.toFixed(5), lon: pin.longitude.toFixed(5), accuracy: pin.accuracy_m })}

@@ -79,3 +79,29 @@ test('a report written with no signal is kept and arrives exactly once when the 
   assert.equal(created.filter((c) => c.status === 201 && !c.replayed).length, 1, JSON.stringify(created));
   await context.close();
 });
+
+test('where the city configured map tiles, a tap on the map places the pin (tiles optional)', async () => {
+  // No tile server is reachable here: the map is blank, and must still take the tap.
+  const mapped = await startSigap({ SIGAP_MAP_TILE_URL: 'https://tile.invalid/{z}/{x}/{y}.png', SIGAP_MAP_ATTRIBUTION: 'Peta uji' });
+  try {
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const page = await context.newPage();
+    await page.goto(`${mapped.url}/lapor`);
+    const map = page.getByRole('application', { name: 'Peta lokasi' });
+    await map.waitFor();
+    await map.click({ position: { x: 150, y: 100 } });
+    await page.getByText('Lokasi tercatat').waitFor();
+    await context.close();
+  } finally {
+    await mapped.stop();
+  }
+});
+
+test('without map tiles there is no map, and the lists of kecamatan and kelurahan are there', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${sigap.url}/lapor`);
+  await page.waitForSelector('#district option[value="16.71.01"]', { state: 'attached' });
+  assert.equal(await page.getByRole('application', { name: 'Peta lokasi' }).count(), 0);
+  await context.close();
+});

@@ -12,14 +12,15 @@ const here = dirname(fileURLToPath(import.meta.url));
 export const webDir = resolve(here, '../..');
 export const artifactsDir = join(webDir, 'test-results');
 
-/// Starts `sigap demo`; resolves once it prints its URL. `stop()` ends it and removes its data.
-export async function startSigap() {
+/// Starts `sigap demo` (with SIGAP_* settings from `settings`); resolves once it prints its URL.
+/// `stop()` ends it and removes its data.
+export async function startSigap(settings = {}) {
   const binary = process.env.SIGAP_BINARY ?? resolve(webDir, '../build/sigap');
   const dataDir = mkdtempSync(join(tmpdir(), 'sigap-e2e-'));
   const child = spawn(
     binary,
     ['demo', '--listen', '127.0.0.1:0', '--data-dir', dataDir, '--web-dir', join(webDir, 'dist'), '--log-level', 'warn'],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
+    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...settings } },
   );
   let output = '';
   const url = await new Promise((resolveUrl, reject) => {
