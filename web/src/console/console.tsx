@@ -3,11 +3,13 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError } from '../lib/api';
 import { t } from '../lib/i18n';
+import { Admin } from './admin';
 import { CasePage } from './case_page';
+import { EnrolTotp } from './enrol_totp';
 import { Inbox } from './inbox';
 import { currentSession, secondFactor, signIn, signOut, type StaffUser } from './session';
 
-function SignIn({ onSignedIn }: { onSignedIn: (user: StaffUser) => void }) {
+function SignIn({ onSignedIn }: { onSignedIn: (user: StaffUser, enrol: boolean) => void }) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [code, setCode] = useState('');
@@ -19,11 +21,11 @@ function SignIn({ onSignedIn }: { onSignedIn: (user: StaffUser) => void }) {
     try {
       if (pending) {
         await secondFactor(code);
-        return onSignedIn(pending);
+        return onSignedIn(pending, false);
       }
       const answer = await signIn(email, password);
       if (answer.second_factor_pending) setPending(answer.user);
-      else onSignedIn(answer.user);
+      else onSignedIn(answer.user, answer.second_factor_enrolment_required);
     } catch (error) {
       setProblem(error instanceof ApiError ? error.message : t('error.network'));
     }
@@ -65,11 +67,27 @@ function SignIn({ onSignedIn }: { onSignedIn: (user: StaffUser) => void }) {
 
 export default function Console({ path }: { path: string }) {
   const [user, setUser] = useState<StaffUser | null | undefined>(undefined);
+  const [enrol, setEnrol] = useState(false);
   useEffect(() => {
-    void currentSession().then((answer) => setUser(answer && !answer.second_factor_pending ? answer.user : null));
+    void currentSession().then((answer) => {
+      setUser(answer && !answer.second_factor_pending ? answer.user : null);
+      setEnrol(answer?.second_factor_enrolment_required ?? false);
+    });
   }, []);
   if (user === undefined) return <p role="status">{t('console.loading')}</p>;
-  if (user === null) return <SignIn onSignedIn={setUser} />;
+  if (user === null) {
+    return (
+      <SignIn
+        onSignedIn={(signedIn, mustEnrol) => {
+          setUser(signedIn);
+          setEnrol(mustEnrol);
+        }}
+      />
+    );
+  }
+  if (enrol) return <EnrolTotp onDone={() => setEnrol(false)} />;
+  const isAdmin = user.memberships.some((m) => m.role === 'admin');
+  const handlesCases = user.memberships.some((m) => m.role !== 'admin');
   const match = path.match(/^\/petugas\/aduan\/(\d+)$/);
   return (
     <>
@@ -79,7 +97,19 @@ export default function Console({ path }: { path: string }) {
           {t('console.signOut')}
         </button>
       </p>
-      {match ? <CasePage id={Number(match[1])} /> : <Inbox />}
+      {isAdmin && handlesCases && (
+        <nav class="subnav" aria-label={t('admin.title')}>
+          <a href="/petugas">{t('console.inbox')}</a>
+          <a href="/petugas/admin">{t('admin.title')}</a>
+        </nav>
+      )}
+      {path.startsWith('/petugas/admin') || !handlesCases ? (
+        <Admin path={path} />
+      ) : match ? (
+        <CasePage id={Number(match[1])} />
+      ) : (
+        <Inbox />
+      )}
     </>
   );
 }

@@ -4,13 +4,9 @@
 // sizes are kept as artifacts (web/test-results/).
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { artifact, launchBrowser, startSigap, webDir } from './harness.mjs';
-
-const require = createRequire(import.meta.url);
-const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+import { artifact, launchBrowser, seriousViolations, startSigap, webDir } from './harness.mjs';
 
 // The Bahasa Indonesia catalog, read from its source: a visible Indonesian string left on an
 // English page is a word the switch missed.
@@ -72,11 +68,8 @@ test('no serious or critical accessibility violation on any citizen page (axe-co
   const context = await browser.newContext({ bypassCSP: true });  // to inject axe
   for (const [name, path, as] of pages()) {
     const page = await open(context, path, as);
-    await page.addScriptTag({ content: axeSource });
-    const result = await page.evaluate(async () => await window.axe.run(document, { resultTypes: ['violations'] }));
-    const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
     assert.deepEqual(
-      bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+      await seriousViolations(page),
       [],
       `${name} (${path})`,
     );

@@ -1,0 +1,79 @@
+// The admin in a real browser: the first sign-in sets up two-step verification (the test
+// computes the TOTP code as an authenticator app would), then forms show the server's
+// validation messages next to the field and save what is valid.
+import assert from 'node:assert/strict';
+import { createHmac } from 'node:crypto';
+import { after, before, test } from 'node:test';
+import { artifact, launchBrowser, seriousViolations, startSigap } from './harness.mjs';
+
+let sigap;
+let browser;
+before(async () => {
+  sigap = await startSigap();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await sigap?.stop();
+});
+
+// RFC 6238 with SHA-1, 30-second steps, 6 digits (RFC 4648 base32 secret).
+function totp(secret, at = Date.now()) {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  let bits = '';
+  for (const c of secret) bits += alphabet.indexOf(c).toString(2).padStart(5, '0');
+  const key = Buffer.from(bits.match(/.{8}/g).map((b) => parseInt(b, 2)));
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(Math.floor(at / 30000)));
+  const mac = createHmac('sha1', key).update(counter).digest();
+  const offset = mac[mac.length - 1] & 0x0f;
+  return String((mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000).padStart(6, '0');
+}
+
+test('an admin sets up two-step verification, then adds a user and a holiday with errors next to the fields', async () => {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, bypassCSP: true });
+  const page = await context.newPage();
+  await page.goto(`${sigap.url}/petugas`);
+  await page.fill('#email', 'admin@demo.sigap.id');
+  await page.fill('#password', sigap.accounts['admin@demo.sigap.id'].password);
+  await page.getByRole('button', { name: 'Masuk' }).click();
+  const secret = (await page.getByTestId('totp-secret').textContent()).trim();
+  await page.fill('#totp-code', totp(secret));
+  await page.getByRole('button', { name: 'Konfirmasi' }).click();
+  await Promise.race([page.getByTestId('recovery-codes').waitFor(), page.getByRole('alert').waitFor()]);
+  assert.equal(await page.getByRole('alert').count(), 0, await page.locator('main').innerText());
+  assert.equal(await page.getByTestId('recovery-codes').locator('li').count(), 10);
+  await page.getByRole('button', { name: 'Lanjut' }).click();
+  await page.getByRole('heading', { name: 'Admin' }).waitFor();
+
+  // A weak password is refused and said so under the password field.
+  await page.fill('#user-email', 'petugas.baru@palembang.go.id');
+  await page.fill('#user-name', 'Petugas Baru');
+  await page.fill('#user-password', 'password');
+  await page.selectOption('#user-unit', 'kelurahan-16.71.01.1001');
+  await page.getByRole('button', { name: 'Buat' }).click();
+  await page.locator('#user-password-error').waitFor();
+  await page.fill('#user-password', 'Sungai-Musi-Ampera-2026');
+  await page.getByRole('button', { name: 'Buat' }).click();
+  await page.getByText('petugas.baru@palembang.go.id').waitFor();
+
+  await page.getByRole('link', { name: 'Hari libur' }).click();
+  await page.fill('#day-date', '2027-01-01');
+  await page.fill('#day-name', 'Tahun Baru 2027 Masehi');
+  await page.getByRole('button', { name: 'Simpan' }).click();
+  await page.getByText('Tahun Baru 2027 Masehi').waitFor();
+
+  await page.getByRole('link', { name: 'Kebijakan SLA' }).click();
+  await page.fill('#sla-verify-amount', '0');
+  await page.getByRole('button', { name: 'Simpan' }).click();
+  await page.locator('#sla-verify-amount-error').waitFor();
+  await page.screenshot({ path: artifact('admin-sla-1366x768.png'), fullPage: true });
+
+  for (const section of ['users', 'keys', 'sla', 'calendar']) {
+    await page.goto(`${sigap.url}/petugas/admin/${section}`);
+    await page.getByRole('heading', { name: 'Admin' }).waitFor();
+    await page.waitForLoadState('networkidle');
+    assert.deepEqual(await seriousViolations(page), [], `admin/${section}`);
+  }
+  await context.close();
+});
