@@ -30,6 +30,7 @@ bench: deps
 	cmake --build build-release -j$(JOBS)
 	bench/http/run build-release/sigap
 	bench/intake/run build-release/sigap
+	bench/list/run build-release/sigap
 
 format:
 	find src tests bench -name '*.cpp' -o -name '*.hpp' | xargs clang-format -i

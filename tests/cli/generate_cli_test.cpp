@@ -54,8 +54,6 @@ TEST(GenerateCli, WritesTheCasesAskedForWithPlainProgressLinesOffATerminal) {
   EXPECT_GE(column(dir, "SELECT DISTINCT channel FROM complaints").size(), 6U);
   EXPECT_GE(column(dir, "SELECT DISTINCT category_code FROM complaints").size(), 15U);
   EXPECT_GE(column(dir, "SELECT DISTINCT unit_code FROM complaints").size(), 40U);
-  auto span = column(dir, "SELECT MIN(submitted_at) || ' ' || MAX(submitted_at) FROM complaints");
-  EXPECT_LT(span.at(0).substr(0, 4) + span.at(0).substr(21, 4), "99999999");  // both are dates
   // Text search finds some cases and not others.
   auto found = column(dir, "SELECT COUNT(*) FROM complaints_search WHERE complaints_search MATCH 'berlubang'");
   EXPECT_GT(std::stoi(found.at(0)), 10);

@@ -152,7 +152,7 @@ TEST_F(CaseListApiTest, TheInboxFiltersByEverythingAtOnceWithinScope) {
       {"unit=kelurahan-16.71.01.1002", {"Lampu mati"}},
       {"region=16.71.01.1002", {"Lampu mati"}},
       {"overdue=true", {"Lampu mati"}},
-      {"sort=due", {"Lampu mati", "Jalan berlubang", "Rahasia", "Anonim"}},
+      {"sort=due", {"Lampu mati", "Jalan berlubang", "Anonim", "Rahasia"}},
       {"submitted_from=2026-10-15&submitted_to=2026-10-21", {"Rahasia", "Lampu mati"}},
   };
   for (const auto& row : rows) {
@@ -200,7 +200,7 @@ TEST_F(CaseListApiTest, PagesFollowTheCursorInTheDueOrder) {
     if (next.is_null()) break;
     cursor = std::string(next.as_string());
   }
-  EXPECT_EQ(walked, (Titles{"Lampu mati", "Jalan berlubang", "Rahasia", "Anonim"}));
+  EXPECT_EQ(walked, (Titles{"Lampu mati", "Jalan berlubang", "Anonim", "Rahasia"}));
 }
 
 TEST_F(CaseListApiTest, CountsPerStatusForTheInboxTabs) {

@@ -107,13 +107,16 @@ class Generator {
  public:
   Generator(std::uint64_t seed, TimePoint now, std::vector<domain::master_data::Category> categories,
             std::vector<domain::master_data::Region> kelurahan, std::set<std::string> units)
-      : random_(seed), now_(now), categories_(std::move(categories)), kelurahan_(std::move(kelurahan)),
+      : seed_(seed), code_random_(seed), now_(now), categories_(std::move(categories)), kelurahan_(std::move(kelurahan)),
         units_(std::move(units)) {
     for (const auto& category : categories_) category_choices_.push_back({&category, category_weight(category.code)});
   }
 
   // The i-th of `count` cases: submitted in its slot of the last 12 months, so ids follow time.
   dc::Complaint next(std::int64_t i, std::int64_t count) {
+    // Each case draws from its own stream: the same seed gives the same case i, whatever the
+    // cases before it drew.
+    random_.seed(seed_ ^ (static_cast<std::uint64_t>(i) * 0x9E3779B97F4A7C15ULL));
     dc::Complaint c;
     auto slot = std::chrono::duration_cast<std::chrono::seconds>(kSpan) / std::max<std::int64_t>(count, 1);
     auto start = now_ - kSpan + slot * i;
@@ -155,7 +158,7 @@ class Generator {
   // A code not drawn before in this run.
   std::uint64_t unique_code_bits() {
     for (;;) {
-      auto bits = random_() & ((std::uint64_t{1} << 35U) - 1);
+      auto bits = code_random_() & ((std::uint64_t{1} << 35U) - 1);
       if (drawn_codes_.insert(bits).second) return bits;
     }
   }
@@ -229,7 +232,9 @@ class Generator {
                              c.resolved_at.value_or(TimePoint{}), c.closed_at.value_or(TimePoint{})});
   }
 
+  std::uint64_t seed_;
   std::mt19937_64 random_;
+  std::mt19937_64 code_random_;
   TimePoint now_;
   std::vector<domain::master_data::Category> categories_;
   std::vector<domain::master_data::Region> kelurahan_;
@@ -291,6 +296,7 @@ Result<std::int64_t> generate_complaints(ports::Storage& storage, const Clock& c
     written += size;
     if (progress) progress(written);
   }
+  if (auto tidied = storage.optimize_search_index(); !tidied) return tidied.error();
   return written;
 }
 

@@ -24,7 +24,8 @@ using GenerateProgress = std::function<void(std::int64_t written)>;
 /// last 12 months, with statuses, milestones, deadlines and ratings that fit each case's age.
 /// The reporter's contact is made up too and sealed like any other. No timeline events or
 /// outbox rows are written: nothing is delivered anywhere for these cases. Ids follow the
-/// submit times. Returns how many were written.
+/// submit times. At the end the search index is tidied (Storage::optimize_search_index).
+/// Returns how many were written.
 ///
 /// Errors: `validation` when the master data lacks kelurahan or categories (load the demo data
 /// first); storage errors stop the run after the batches already committed.

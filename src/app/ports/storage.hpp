@@ -50,6 +50,12 @@ class Storage {
   /// older one (after `sigap keys rotate`), in one transaction. Returns how many rows changed.
   virtual Result<std::size_t> reseal_personal_data() = 0;
 
+  /// Tidies the search index after a bulk load (`sigap generate complaints`): SQLite merges the
+  /// full-text index into one segment (searches newest first read far less), PostgreSQL
+  /// refreshes the planner's statistics of the complaints. Safe at any time; seconds on a
+  /// million cases, during which writes wait.
+  virtual Result<void> optimize_search_index() = 0;
+
   /// Whether the database answers a trivial query now.
   virtual Result<void> ping() = 0;
   [[nodiscard]] virtual StorageStats stats() const = 0;

@@ -15,7 +15,7 @@
 namespace sigap::domain::complaints {
 
 /// The order of a case list: newest first, or the soonest deadline first (overdue cases lead;
-/// cases with no clock running come last, oldest first among themselves).
+/// cases with no clock running come last, newest first among themselves).
 enum class CaseSort { newest, due };
 
 /// Where the next page starts: after the case with this sort key. `due_key` is the case's

@@ -19,5 +19,7 @@ std::string_view sqlite_0006_sla_watch();
 std::string_view postgres_0006_sla_watch();
 std::string_view sqlite_0007_duplicate_lookup();
 std::string_view postgres_0007_duplicate_lookup();
+std::string_view sqlite_0008_case_order();
+std::string_view postgres_0008_case_order();
 
 }  // namespace sigap::storage::migrations

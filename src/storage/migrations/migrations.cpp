@@ -7,7 +7,7 @@
 namespace sigap::storage::migrations {
 
 std::span<const Migration> sqlite_migrations() {
-  static const std::array<Migration, 7> list{{
+  static const std::array<Migration, 8> list{{
       {1, "master_data", sqlite_0001_master_data()},
       {2, "identity", sqlite_0002_identity()},
       {3, "complaints", sqlite_0003_complaints()},
@@ -15,12 +15,13 @@ std::span<const Migration> sqlite_migrations() {
       {5, "photo_kinds", sqlite_0005_photo_kinds()},
       {6, "sla_watch", sqlite_0006_sla_watch()},
       {7, "duplicate_lookup", sqlite_0007_duplicate_lookup()},
+      {8, "case_order", sqlite_0008_case_order()},
   }};
   return list;
 }
 
 std::span<const Migration> postgres_migrations() {
-  static const std::array<Migration, 7> list{{
+  static const std::array<Migration, 8> list{{
       {1, "master_data", postgres_0001_master_data()},
       {2, "identity", postgres_0002_identity()},
       {3, "complaints", postgres_0003_complaints()},
@@ -28,6 +29,7 @@ std::span<const Migration> postgres_migrations() {
       {5, "photo_kinds", postgres_0005_photo_kinds()},
       {6, "sla_watch", postgres_0006_sla_watch()},
       {7, "duplicate_lookup", postgres_0007_duplicate_lookup()},
+      {8, "case_order", postgres_0008_case_order()},
   }};
   return list;
 }

@@ -104,9 +104,19 @@ class CaseConditions {
   std::vector<SqlValue> params_;
 };
 
-std::string due_key() { return "COALESCE(NULLIF(due_at, ''), '" + std::string(kNoDeadlineKey) + "')"; }
 
 }  // namespace
+
+std::string due_order_of(std::string_view due_at, std::int64_t id) {
+  auto padded = [](std::int64_t number) {
+    auto digits = std::to_string(number);
+    return std::string(digits.size() < 16 ? 16 - digits.size() : 0, '0') + digits;
+  };
+  std::string order(due_at.empty() ? kNoDeadlineKey : due_at);
+  order += '/';
+  order += padded(due_at.empty() ? kNoDeadlineBase - id : id);
+  return order;
+}
 
 std::string fts5_all_words(const std::vector<std::string>& words) { return quoted(words); }
 
@@ -133,18 +143,13 @@ SqlStatement case_page_sql(const app::ports::CaseListQuery& query, std::string_v
     from.replace(at + 5, std::string_view("complaints ").size(), matches);
     order = " ORDER BY m.match_id DESC";
   } else if (filter.sort == dc::CaseSort::due) {
+    // due_order (migration 0008) is the whole sort key in one indexed column.
     if (filter.cursor) {
-      auto key = filter.cursor->due_key.empty() ? std::string(kNoDeadlineKey) : filter.cursor->due_key;
-      // (key, id) > (cursor key, cursor id), spelled out for both engines.
-      std::string after(1, '(');
-      for (const auto& piece : {due_key(), std::string(" > "), conditions.param(key), std::string(" OR ("), due_key(),
-                                std::string(" = "), conditions.param(key), std::string(" AND id > "),
-                                conditions.param(filter.cursor->id), std::string("))")}) {
-        after.append(piece);
-      }
+      std::string after("due_order > ");
+      after.append(conditions.param(due_order_of(filter.cursor->due_key, filter.cursor->id)));
       conditions.where(after);
     }
-    order.append(" ORDER BY ").append(due_key()).append(", id");
+    order = " ORDER BY due_order";
   } else {
     if (filter.cursor) conditions.where("id < " + conditions.param(filter.cursor->id));
     order = " ORDER BY id DESC";

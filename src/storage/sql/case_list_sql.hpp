@@ -40,7 +40,12 @@ std::string fts5_all_words(const std::vector<std::string>& words);
 /// user's text are words, not operators.
 std::string websearch_all_words(const std::vector<std::string>& words);
 
-/// The sort key of CaseSort::due as SQL: the deadline, or a far future for cases with none.
+/// The value of the column `due_order` (migration 0008) of a case with deadline `due_at` ("" when
+/// no clock runs): "<due_at>/<id, 16 digits>", or "9999-12-31T23:59:59Z/<9e15 - id, 16 digits>"
+/// so that cases without a deadline come last, newest first. Must match the migration's formula.
+std::string due_order_of(std::string_view due_at, std::int64_t id);
+
 inline constexpr std::string_view kNoDeadlineKey = "9999-12-31T23:59:59Z";
+inline constexpr std::int64_t kNoDeadlineBase = 9'000'000'000'000'000;
 
 }  // namespace sigap::storage::sql

@@ -48,6 +48,13 @@ Result<void> SqlStorage::write(const Work& work) {
   });
 }
 
+Result<void> SqlStorage::optimize_search_index() {
+  std::string_view script = backend_->name() == "postgres"
+                                ? "ANALYZE complaints;"
+                                : "INSERT INTO complaints_search (complaints_search) VALUES ('optimize');";
+  return backend_->transact([&](SqlConnection& connection) { return connection.execute_script(script); });
+}
+
 Result<std::size_t> SqlStorage::reseal_personal_data() {
   std::size_t changed = 0;
   auto done = backend_->transact([&](SqlConnection& connection) -> Result<void> {
