@@ -44,6 +44,13 @@ std::vector<Route> make_routes(Handlers& h) {
       {"GET", "/api/v1/units/{id}", bind(md, &MasterDataHandlers::get_unit), {}, 0, Action::public_read},
       {"GET", "/api/v1/categories", bind(md, &MasterDataHandlers::list_categories), {}, 0, Action::public_read},
       {"GET", "/api/v1/portal", bind(h.portal, &handlers::PortalHandlers::settings), {}, 0, Action::public_read},
+      // Routing rules (which unit handles a category in a region), kept by admins, audited
+      {"GET", "/api/v1/routing-rules", bind(h.routing, &handlers::RoutingHandlers::list), {}, 0,
+       Action::manage_master_data},
+      {"PUT", "/api/v1/routing-rules", bind(h.routing, &handlers::RoutingHandlers::save), json, kSmallJson,
+       Action::manage_master_data},
+      {"DELETE", "/api/v1/routing-rules", bind(h.routing, &handlers::RoutingHandlers::remove), json, kSmallJson,
+       Action::manage_master_data},
       // Session: sign in is open to all (throttled); the rest is the caller's own account
       {"POST", "/api/v1/session", bind(h.session, &SessionHandlers::sign_in), json, kSmallJson, Action::public_read,
        RateBudget::login},

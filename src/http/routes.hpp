@@ -9,6 +9,7 @@
 #include "http/handlers/health_handlers.hpp"
 #include "http/handlers/master_data_handlers.hpp"
 #include "http/handlers/portal_handlers.hpp"
+#include "http/handlers/routing_handlers.hpp"
 #include "http/handlers/public_handlers.hpp"
 #include "http/handlers/session_handlers.hpp"
 #include "http/handlers/sla_handlers.hpp"
@@ -30,7 +31,8 @@ struct Handlers {
         citizen_cases(storage, clock, photos),
         public_data(storage, clock),
         sla(storage, clock, sla_rules),
-        portal(std::move(portal_settings)) {}
+        portal(std::move(portal_settings)),
+        routing(storage, clock) {}
   Handlers(const Handlers&) = delete;
   Handlers& operator=(const Handlers&) = delete;
 
@@ -44,6 +46,7 @@ struct Handlers {
   handlers::PublicHandlers public_data;
   handlers::SlaHandlers sla;
   handlers::PortalHandlers portal;
+  handlers::RoutingHandlers routing;
 };
 
 /// THE route table: every endpoint Sigap serves is listed here, nowhere else, each with the

@@ -141,6 +141,9 @@ const std::map<std::string, std::set<std::string>>& expected_matrix() {
       {"GET /api/v1/complaints/{id}/photos/{n}", {"officer", "supervisor", "leader", "integrator"}},
       {"POST /api/v1/complaints/{id}/actions", {"officer", "supervisor"}},
       {"POST /api/v1/complaints/{id}/reveal", {"officer", "supervisor"}},
+      {"GET /api/v1/routing-rules", {"admin"}},
+      {"PUT /api/v1/routing-rules", {"admin"}},
+      {"DELETE /api/v1/routing-rules", {"admin"}},
       {"POST /api/v1/complaints/{id}/messages", {"officer", "supervisor"}},
       {"POST /api/v1/complaints/{id}/photos", {"officer", "supervisor"}},
   };

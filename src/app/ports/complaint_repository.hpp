@@ -92,6 +92,8 @@ class ComplaintWriter {
   /// Records the answer to an Idempotency-Key; a key already recorded is a `conflict`.
   virtual Result<void> remember_answer(std::string_view key, const IdempotentAnswer& answer, TimePoint at) = 0;
   virtual Result<void> save_routing_rule(const domain::complaints::RoutingRule& rule) = 0;
+  /// Removes the rule for exactly this category and region ('' = any); false when there was none.
+  virtual Result<bool> delete_routing_rule(const std::string& category_code, const std::string& region_code) = 0;
   virtual Result<void> add_photo(std::int64_t complaint_id, int position, const CasePhoto& photo) = 0;
   /// Counts one supporter ("user:12", "device:<hash>", "case:<id>" for a merged case) of a case
   /// once; false when that supporter was already counted.

@@ -196,15 +196,20 @@ Result<std::vector<app::ports::DuplicateCandidate>> SqlComplaintRepository::dupl
   double dlat = query.near ? 1.1 * query.radius_m / kMetresPerDegree : -1;
   double dlon = query.near ? 1.1 * query.radius_m / (kMetresPerDegree * std::max(0.01, std::cos(lat * M_PI / 180)))
                            : -1;
-  // Two indexed lookups (the kelurahan; the band of latitude around the pin), then the rest of
-  // the conditions on what they found: one OR would read the category's whole month.
+  // Two indexed lookups, each stopping early, so a flooded street with thousands of reports
+  // costs the same as a quiet one (one OR would read the category's whole month): the newest
+  // `limit` cases of the kelurahan (its index is in time order), and at most 4 x `limit` cases
+  // in the band of latitude around the pin, as the index gives them (sorting the band by time
+  // would read all of it).
   auto rows = backend_.read(
       "SELECT id, title, description, latitude, longitude, COALESCE(region_code, ''), submitted_at, public_code, "
       "status, support_count FROM complaints WHERE id IN ("
-      "SELECT id FROM complaints WHERE $3 <> '' AND category_code = $1 AND region_code = $3 AND submitted_at >= $2 "
-      "UNION SELECT id FROM complaints WHERE category_code = $1 AND latitude BETWEEN $4 AND $5 "
-      "AND longitude BETWEEN $6 AND $7 AND submitted_at >= $2) "
-      "AND status NOT IN ('closed', 'rejected') AND merged_into_id IS NULL AND confidential = 0 "
+      "SELECT id FROM (SELECT id FROM complaints WHERE $3 <> '' AND category_code = $1 AND region_code = $3 "
+      "AND submitted_at >= $2 AND status NOT IN ('closed', 'rejected') AND merged_into_id IS NULL "
+      "AND confidential = 0 ORDER BY submitted_at DESC LIMIT $8) AS by_region "
+      "UNION SELECT id FROM (SELECT id FROM complaints WHERE category_code = $1 AND latitude BETWEEN $4 AND $5 "
+      "AND longitude BETWEEN $6 AND $7 AND submitted_at >= $2 AND status NOT IN ('closed', 'rejected') "
+      "AND merged_into_id IS NULL AND confidential = 0 LIMIT 4 * $8) AS by_pin) "
       "ORDER BY id DESC LIMIT $8",
       {query.category_code, format_utc(query.since), query.kelurahan_code, lat - dlat, lat + dlat, lon - dlon,
        lon + dlon, std::int64_t{query.limit}});
@@ -328,6 +333,14 @@ Result<void> SqlComplaintWriter::save_routing_rule(const dc::RoutingRule& rule) 
       {rule.category_code, rule.region_code, rule.unit_code});
   if (!rows) return rows.error();
   return {};
+}
+
+Result<bool> SqlComplaintWriter::delete_routing_rule(const std::string& category_code, const std::string& region_code) {
+  auto rows = connection_.query(
+      "DELETE FROM routing_rules WHERE category_code = $1 AND region_code = $2 RETURNING id",
+      {category_code, region_code});
+  if (!rows) return rows.error();
+  return !rows->empty();
 }
 
 Result<void> SqlComplaintWriter::add_photo(std::int64_t complaint_id, int position,

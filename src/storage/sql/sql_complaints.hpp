@@ -43,6 +43,7 @@ class SqlComplaintWriter final : public app::ports::ComplaintWriter {
                                     const std::string& outbox_payload) override;
   Result<void> remember_answer(std::string_view key, const app::ports::IdempotentAnswer& answer, TimePoint at) override;
   Result<void> save_routing_rule(const domain::complaints::RoutingRule& rule) override;
+  Result<bool> delete_routing_rule(const std::string& category_code, const std::string& region_code) override;
   Result<void> add_photo(std::int64_t complaint_id, int position, const app::ports::CasePhoto& photo) override;
   Result<bool> add_support(std::int64_t complaint_id, std::string_view supporter, TimePoint at) override;
   Result<void> update_state(const domain::complaints::Complaint& complaint, std::int64_t expected_version) override;

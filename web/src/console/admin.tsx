@@ -7,8 +7,8 @@ import { t } from '../lib/i18n';
 import { Field } from './field';
 import { staff } from './session';
 
-type Section = 'users' | 'keys' | 'sla' | 'calendar';
-const SECTIONS: Section[] = ['users', 'keys', 'sla', 'calendar'];
+type Section = 'users' | 'keys' | 'routing' | 'sla' | 'calendar';
+const SECTIONS: Section[] = ['users', 'keys', 'routing', 'sla', 'calendar'];
 const ROLES = ['officer', 'supervisor', 'admin', 'leader', 'integrator'] as const;
 
 interface Unit {
@@ -331,6 +331,71 @@ function Calendar() {
   );
 }
 
+function RoutingRules({ units }: { units: Unit[] }) {
+  const [rules, setRules] = useState<{ category_code: string; region_code: string; unit_code: string }[]>([]);
+  const [categories, setCategories] = useState<{ code: string; name: string }[]>([]);
+  const [category, setCategory] = useState('');
+  const [region, setRegion] = useState('');
+  const [unit, setUnit] = useState('');
+  const form = useForm();
+  const load = () => void staff<{ items: typeof rules }>('/api/v1/routing-rules').then((l) => setRules(l.items), () => undefined);
+  useEffect(() => {
+    load();
+    void staff<{ items: { code: string; name: string }[] }>('/api/v1/categories').then((l) => setCategories(l.items), () => undefined);
+  }, []);
+  const save = (event: Event) => {
+    event.preventDefault();
+    void form.submit(
+      () => staff('/api/v1/routing-rules', { method: 'PUT', body: JSON.stringify({ category_code: category, region_code: region, unit_code: unit }) }),
+      load,
+    );
+  };
+  const remove = (rule: { category_code: string; region_code: string }) =>
+    void form.submit(() => staff('/api/v1/routing-rules', { method: 'DELETE', body: JSON.stringify(rule) }), load);
+  return (
+    <>
+      <h2>{t('admin.routing')}</h2>
+      <p>{t('admin.routing.lead')}</p>
+      <ul class="cases">
+        {rules.map((rule) => (
+          <li key={`${rule.category_code}/${rule.region_code}`}>
+            <strong>
+              {rule.category_code || t('admin.any')} · {rule.region_code || t('admin.wholeCity')}
+            </strong>{' '}
+            → {rule.unit_code}{' '}
+            <button type="button" class="link" onClick={() => remove(rule)}>
+              {t('admin.remove')}
+            </button>
+          </li>
+        ))}
+      </ul>
+      <form class="panel" onSubmit={save}>
+        <h3>{t('admin.setRule')}</h3>
+        {form.banner}
+        <Field id="rule-category" label={t('report.category')} error={form.field('category_code')}>
+          <select id="rule-category" value={category} onChange={(e) => setCategory(e.currentTarget.value)}>
+            <option value="">{t('admin.any')}</option>
+            {categories.map((c) => (
+              <option key={c.code} value={c.code}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field id="rule-region" label={t('admin.regionCode')} error={form.field('region_code')}>
+          <input id="rule-region" value={region} placeholder="16.71.01" onInput={(e) => setRegion(e.currentTarget.value)} />
+        </Field>
+        <Field id="rule-unit" label={t('console.unit')} error={form.field('unit_code')}>
+          <UnitSelect id="rule-unit" units={units} value={unit} onChange={setUnit} />
+        </Field>
+        <button type="submit" class="button primary">
+          {t('admin.save')}
+        </button>
+      </form>
+    </>
+  );
+}
+
 export function Admin({ path }: { path: string }) {
   const section = (SECTIONS.find((s) => path === `/petugas/admin/${s}`) ?? 'users') as Section;
   const [units, setUnits] = useState<Unit[]>([]);
@@ -347,6 +412,7 @@ export function Admin({ path }: { path: string }) {
       </nav>
       {section === 'users' && <Users units={units} />}
       {section === 'keys' && <ApiKeys units={units} />}
+      {section === 'routing' && <RoutingRules units={units} />}
       {section === 'sla' && <SlaPolicies units={units} />}
       {section === 'calendar' && <Calendar />}
     </section>

@@ -63,13 +63,23 @@ test('an admin sets up two-step verification, then adds a user and a holiday wit
   await page.getByRole('button', { name: 'Simpan' }).click();
   await page.getByText('Tahun Baru 2027 Masehi').waitFor();
 
+  await page.getByRole('link', { name: 'Aturan disposisi' }).click();
+  await page.selectOption('#rule-category', 'sampah');
+  await page.fill('#rule-region', '99.99');
+  await page.selectOption('#rule-unit', 'kecamatan-16.71.01');
+  await page.getByRole('button', { name: 'Simpan' }).click();
+  await page.locator('#rule-region-error').waitFor();
+  await page.fill('#rule-region', '16.71.01');
+  await page.getByRole('button', { name: 'Simpan' }).click();
+  await page.getByText('→ kecamatan-16.71.01').waitFor();
+
   await page.getByRole('link', { name: 'Kebijakan SLA' }).click();
   await page.fill('#sla-verify-amount', '0');
   await page.getByRole('button', { name: 'Simpan' }).click();
   await page.locator('#sla-verify-amount-error').waitFor();
   await page.screenshot({ path: artifact('admin-sla-1366x768.png'), fullPage: true });
 
-  for (const section of ['users', 'keys', 'sla', 'calendar']) {
+  for (const section of ['users', 'keys', 'routing', 'sla', 'calendar']) {
     await page.goto(`${sigap.url}/petugas/admin/${section}`);
     await page.getByRole('heading', { name: 'Admin' }).waitFor();
     await page.waitForLoadState('networkidle');

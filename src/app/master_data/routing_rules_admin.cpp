@@ -1,0 +1,72 @@
+#include "app/master_data/routing_rules_admin.hpp"
+
+#include <algorithm>
+
+#include "app/audit/record_audit.hpp"
+
+namespace sigap::app::master_data {
+
+namespace dc = domain::complaints;
+
+namespace {
+
+std::string target_of(const std::string& category_code, const std::string& region_code) {
+  return "routing_rule:" + (category_code.empty() ? std::string("*") : category_code) + "/" +
+         (region_code.empty() ? std::string("*") : region_code);
+}
+
+}  // namespace
+
+Result<std::vector<dc::RoutingRule>> RoutingRulesAdmin::list() { return storage_.complaints().routing_rules(); }
+
+Result<void> RoutingRulesAdmin::save(const dc::RoutingRule& rule, const std::string& by) {
+  std::vector<FieldError> problems;
+  if (!rule.category_code.empty()) {
+    auto categories = storage_.categories().list();
+    if (!categories) return categories.error();
+    if (std::none_of(categories->begin(), categories->end(),
+                     [&](const auto& category) { return category.code == rule.category_code; })) {
+      problems.push_back({"category_code", Text{"Kategori tidak dikenal.", "Unknown category."}});
+    }
+  }
+  if (!rule.region_code.empty()) {
+    auto region = storage_.regions().find(rule.region_code);
+    if (!region) return region.error();
+    if (!region->has_value()) problems.push_back({"region_code", Text{"Wilayah tidak dikenal.", "Unknown region."}});
+  }
+  auto unit = storage_.units().find_by_code(rule.unit_code);
+  if (!unit) return unit.error();
+  if (rule.unit_code.empty() || !unit->has_value()) {
+    problems.push_back({"unit_code", Text{"Pilih unit yang ada.", "Choose an existing unit."}});
+  }
+  if (!problems.empty()) {
+    return Error(ErrorCode::validation, Text{"Aturan disposisi tidak valid.", "Invalid routing rule."},
+                 std::move(problems));
+  }
+  return storage_.write([&](ports::Transaction& tx) -> Result<void> {
+    if (auto saved = tx.complaints().save_routing_rule(rule); !saved) return saved;
+    auto audited = audit::record_audit(tx, {clock_.now(), by, "routing_rule.saved",
+                                            target_of(rule.category_code, rule.region_code), "unit " + rule.unit_code,
+                                            ""});
+    if (!audited) return audited.error();
+    return {};
+  });
+}
+
+Result<void> RoutingRulesAdmin::remove(const std::string& category_code, const std::string& region_code,
+                                       const std::string& by) {
+  return storage_.write([&](ports::Transaction& tx) -> Result<void> {
+    auto removed = tx.complaints().delete_routing_rule(category_code, region_code);
+    if (!removed) return removed.error();
+    if (!*removed) {
+      return Error(ErrorCode::not_found, Text{"Tidak ada aturan untuk kategori dan wilayah itu.",
+                                              "No rule for that category and region."});
+    }
+    auto audited = audit::record_audit(
+        tx, {clock_.now(), by, "routing_rule.deleted", target_of(category_code, region_code), "", ""});
+    if (!audited) return audited.error();
+    return {};
+  });
+}
+
+}  // namespace sigap::app::master_data
