@@ -18,6 +18,7 @@
 #include "common/logging.hpp"
 #include "crypto/keyring.hpp"
 #include "http/http_service.hpp"
+#include "jobs/search_catch_up.hpp"
 #include "jobs/sla_watch.hpp"
 #include "storage/open_storage.hpp"
 
@@ -146,7 +147,11 @@ int serve(Config config, bool load_demo) {
   jobs::SlaWatch watch(*storage, clock, watch_rules,
                        {std::chrono::seconds(config.sla_watch_interval_seconds)});
   watch.start();
+  // The full-text index, fed in batches (docs/storage.md).
+  jobs::SearchCatchUp search_index(*storage);
+  search_index.start();
   service.run();
+  search_index.stop();
   watch.stop();
   logging::app().info("stopped");
   return kExitOk;

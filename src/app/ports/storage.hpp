@@ -55,6 +55,10 @@ class Storage {
   /// refreshes the planner's statistics of the complaints. Safe at any time; seconds on a
   /// million cases, during which writes wait.
   virtual Result<void> optimize_search_index() = 0;
+  /// Adds to the full-text index the complaints stored since it was last brought up to date
+  /// (SQLite indexes in batches; PostgreSQL as it writes, so there it is always 0). Returns how
+  /// many were added. Cheap when nothing is waiting (one read, no write).
+  virtual Result<std::size_t> catch_up_search_index() = 0;
 
   /// Whether the database answers a trivial query now.
   virtual Result<void> ping() = 0;

@@ -21,5 +21,7 @@ std::string_view sqlite_0007_duplicate_lookup();
 std::string_view postgres_0007_duplicate_lookup();
 std::string_view sqlite_0008_case_order();
 std::string_view postgres_0008_case_order();
+std::string_view sqlite_0009_search_catch_up();
+std::string_view postgres_0009_search_catch_up();
 
 }  // namespace sigap::storage::migrations

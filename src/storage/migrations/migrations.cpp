@@ -7,7 +7,7 @@
 namespace sigap::storage::migrations {
 
 std::span<const Migration> sqlite_migrations() {
-  static const std::array<Migration, 8> list{{
+  static const std::array<Migration, 9> list{{
       {1, "master_data", sqlite_0001_master_data()},
       {2, "identity", sqlite_0002_identity()},
       {3, "complaints", sqlite_0003_complaints()},
@@ -16,12 +16,13 @@ std::span<const Migration> sqlite_migrations() {
       {6, "sla_watch", sqlite_0006_sla_watch()},
       {7, "duplicate_lookup", sqlite_0007_duplicate_lookup()},
       {8, "case_order", sqlite_0008_case_order()},
+      {9, "search_catch_up", sqlite_0009_search_catch_up()},
   }};
   return list;
 }
 
 std::span<const Migration> postgres_migrations() {
-  static const std::array<Migration, 8> list{{
+  static const std::array<Migration, 9> list{{
       {1, "master_data", postgres_0001_master_data()},
       {2, "identity", postgres_0002_identity()},
       {3, "complaints", postgres_0003_complaints()},
@@ -30,6 +31,7 @@ std::span<const Migration> postgres_migrations() {
       {6, "sla_watch", postgres_0006_sla_watch()},
       {7, "duplicate_lookup", postgres_0007_duplicate_lookup()},
       {8, "case_order", postgres_0008_case_order()},
+      {9, "search_catch_up", postgres_0009_search_catch_up()},
   }};
   return list;
 }

@@ -2,6 +2,7 @@
 // are made of (the list itself is in sql_complaints.cpp; its SQL in case_list_sql.cpp).
 #include "common/time_format.hpp"
 #include "storage/sql/case_list_sql.hpp"
+#include "storage/sql/search_catch_up.hpp"
 #include "storage/sql/sql_complaints.hpp"
 
 namespace sigap::storage::sql {
@@ -11,6 +12,9 @@ namespace dc = domain::complaints;
 Result<std::vector<app::ports::StatusCount>> SqlComplaintRepository::count_by_status(
     const app::ports::CaseListQuery& query) {
   if (!query.everywhere && query.unit_roots.empty()) return std::vector<app::ports::StatusCount>();
+  if (!query.filter.words.empty()) {  // counts of a search include what the indexer has not reached
+    if (auto caught_up = catch_up_search(backend_); !caught_up) return caught_up.error();
+  }
   auto widest = widest_scope(backend_, query);
   if (!widest) return widest.error();
   auto statement = case_count_sql(*widest, backend_.name());

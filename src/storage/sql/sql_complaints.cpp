@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "common/time_format.hpp"
+#include "storage/sql/search_catch_up.hpp"
 #include "storage/sql/case_list_sql.hpp"
 
 namespace sigap::storage::sql {
@@ -255,6 +256,10 @@ std::string without_personal_data(std::string_view columns) {
 
 Result<std::vector<dc::Complaint>> SqlComplaintRepository::list_cases(const app::ports::CaseListQuery& query) {
   if (!query.everywhere && query.unit_roots.empty()) return std::vector<dc::Complaint>();
+  // A search finds every stored case: what the batch indexer has not reached yet goes in first.
+  if (!query.filter.words.empty()) {
+    if (auto caught_up = catch_up_search(backend_); !caught_up) return caught_up.error();
+  }
   static const std::string kListColumns = without_personal_data(kColumns);
   auto widest = widest_scope(backend_, query);
   if (!widest) return widest.error();

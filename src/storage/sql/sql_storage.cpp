@@ -1,6 +1,7 @@
 #include "storage/sql/sql_storage.hpp"
 
 #include "storage/sql/reseal.hpp"
+#include "storage/sql/search_catch_up.hpp"
 
 namespace sigap::storage::sql {
 
@@ -48,7 +49,10 @@ Result<void> SqlStorage::write(const Work& work) {
   });
 }
 
+Result<std::size_t> SqlStorage::catch_up_search_index() { return catch_up_search(*backend_); }
+
 Result<void> SqlStorage::optimize_search_index() {
+  if (auto caught_up = catch_up_search_index(); !caught_up) return caught_up.error();
   std::string_view script = backend_->name() == "postgres"
                                 ? "ANALYZE complaints;"
                                 : "INSERT INTO complaints_search (complaints_search) VALUES ('optimize');";

@@ -30,6 +30,7 @@ class SqlStorage final : public app::ports::Storage {
   Result<void> write(const Work& work) override;
   Result<std::size_t> reseal_personal_data() override;
   Result<void> optimize_search_index() override;
+  Result<std::size_t> catch_up_search_index() override;
   Result<void> ping() override { return backend_->ping(); }
   [[nodiscard]] app::ports::StorageStats stats() const override { return backend_->stats(); }
   [[nodiscard]] std::string_view backend() const override { return backend_->name(); }

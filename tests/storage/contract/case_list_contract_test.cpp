@@ -175,6 +175,21 @@ TEST_P(CaseListContract, EachFilterNarrowsToExactlyTheExpectedCases) {
   EXPECT_EQ(names(everywhere({})).size(), 5U) << "a search that broke nothing: the table is still there";
 }
 
+TEST_P(CaseListContract, ACaseIsFoundByASearchAsSoonAsItIsStoredAndIndexedOnce) {
+  add_list_cases();
+  EXPECT_EQ(names(everywhere({{"q", "lampu"}})), Names{"b"}) << "a search finds what was just stored";
+  add({.name = "f", .status = dc::Status::submitted, .submitted = "2026-11-25T02:00:00Z",
+       .description = "Lampu taman padam di depan balai kelurahan"});
+  EXPECT_EQ(names(everywhere({{"q", "lampu"}})), (Names{"f", "b"}));
+  add({.name = "g", .status = dc::Status::submitted, .submitted = "2026-11-25T03:00:00Z",
+       .description = "Pohon tumbang menutup jalan"});
+  auto caught_up = storage_->catch_up_search_index();
+  ASSERT_TRUE(caught_up.ok());
+  EXPECT_EQ(*caught_up, GetParam() == "sqlite" ? 1U : 0U) << "SQLite indexes in batches; PostgreSQL as it writes";
+  EXPECT_EQ(storage_->catch_up_search_index().value(), 0U) << "nothing twice";
+  EXPECT_EQ(names(everywhere({{"q", "tumbang"}})), Names{"g"});
+}
+
 TEST_P(CaseListContract, TheDueOrderPutsOverdueCasesFirstAndThoseWithoutADeadlineLast) {
   add_list_cases();
   EXPECT_EQ(names(everywhere({{"sort", "due"}})), (Names{"b", "d", "a", "e", "c"}));
