@@ -18,6 +18,9 @@ Result<std::vector<DuplicateMatch>> find_possible_duplicates(ports::ComplaintRep
   query.near = probe.location;
   query.radius_m = dc::kDuplicateRadiusM;
   query.since = now - dc::kDuplicateWindow;
+  // The 20 newest nearby cases are plenty to offer the best five, and each more costs every
+  // intake a row read and a text comparison (a flooded street has thousands).
+  query.limit = 20;
   auto found = complaints.duplicate_candidates(query);
   if (!found) return found.error();
 

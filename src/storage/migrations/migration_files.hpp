@@ -23,5 +23,7 @@ std::string_view sqlite_0008_case_order();
 std::string_view postgres_0008_case_order();
 std::string_view sqlite_0009_search_catch_up();
 std::string_view postgres_0009_search_catch_up();
+std::string_view sqlite_0010_duplicate_candidates();
+std::string_view postgres_0010_duplicate_candidates();
 
 }  // namespace sigap::storage::migrations

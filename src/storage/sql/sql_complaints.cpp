@@ -199,7 +199,7 @@ Result<std::vector<app::ports::DuplicateCandidate>> SqlComplaintRepository::dupl
                            : -1;
   // Two indexed lookups, each stopping early, so a flooded street with thousands of reports
   // costs the same as a quiet one (one OR would read the category's whole month): the newest
-  // `limit` cases of the kelurahan (its index is in time order), and at most 4 x `limit` cases
+  // `limit` cases of the kelurahan (its index is in time order), and at most 2 x `limit` cases
   // in the band of latitude around the pin, as the index gives them (sorting the band by time
   // would read all of it).
   auto rows = backend_.read(
@@ -210,7 +210,7 @@ Result<std::vector<app::ports::DuplicateCandidate>> SqlComplaintRepository::dupl
       "AND confidential = 0 ORDER BY submitted_at DESC LIMIT $8) AS by_region "
       "UNION SELECT id FROM (SELECT id FROM complaints WHERE category_code = $1 AND latitude BETWEEN $4 AND $5 "
       "AND longitude BETWEEN $6 AND $7 AND submitted_at >= $2 AND status NOT IN ('closed', 'rejected') "
-      "AND merged_into_id IS NULL AND confidential = 0 LIMIT 4 * $8) AS by_pin) "
+      "AND merged_into_id IS NULL AND confidential = 0 LIMIT 2 * $8) AS by_pin) "
       "ORDER BY id DESC LIMIT $8",
       {query.category_code, format_utc(query.since), query.kelurahan_code, lat - dlat, lat + dlat, lon - dlon,
        lon + dlon, std::int64_t{query.limit}});
