@@ -46,7 +46,7 @@ Result<std::optional<IntakeAnswer>> ComplaintIntake::replay(const SubmitRequest&
   return std::optional<IntakeAnswer>(IntakeAnswer{std::nullopt, (*stored)->response, true});
 }
 
-Result<std::shared_ptr<const std::vector<domain::master_data::Category>>> ComplaintIntake::categories() {
+Result<std::shared_ptr<const dc::CategoryKeywords>> ComplaintIntake::categories() {
   auto now = clock_.now();
   {
     std::lock_guard lock(cache_mutex_);
@@ -56,7 +56,7 @@ Result<std::shared_ptr<const std::vector<domain::master_data::Category>>> Compla
   }
   auto read = storage_.categories().list();
   if (!read) return read.error();
-  auto fresh = std::make_shared<const std::vector<domain::master_data::Category>>(std::move(*read));
+  auto fresh = std::make_shared<const dc::CategoryKeywords>(std::move(*read));
   std::lock_guard lock(cache_mutex_);
   categories_ = fresh;
   categories_read_at_ = now;
@@ -89,7 +89,8 @@ Result<IntakeAnswer> ComplaintIntake::submit(const SubmitRequest& request, const
   std::vector<FieldError> problems;
   auto cached = categories();
   if (!cached) return cached.error();
-  const auto& categories = **cached;
+  const auto& keywords = **cached;
+  const auto& categories = keywords.categories();
   const domain::master_data::Category* category = nullptr;
   std::optional<dc::CategorySuggestion> suggestion;
   if (!valid->category_code.empty()) {
@@ -98,7 +99,7 @@ Result<IntakeAnswer> ComplaintIntake::submit(const SubmitRequest& request, const
     }
     if (!category) problems.push_back({"category", Text{"Kategori tidak dikenal.", "Unknown category."}});
   } else {
-    suggestion = dc::suggest_category(valid->description, categories);
+    suggestion = keywords.suggest(valid->description);
     if (suggestion) {
       for (const auto& candidate : categories) {
         if (candidate.code == suggestion->category_code) category = &candidate;

@@ -69,17 +69,17 @@ class ComplaintIntake {
 
  private:
   Result<std::optional<IntakeAnswer>> replay(const SubmitRequest& request);
-  /// The categories, read again at most every few seconds: every intake needs them and they
-  /// change only when an admin edits them.
-  Result<std::shared_ptr<const std::vector<domain::master_data::Category>>> categories();
+  /// The categories with their keywords folded for suggestions, read again at most every few
+  /// seconds: every intake needs them and they change only when an admin edits them.
+  Result<std::shared_ptr<const domain::complaints::CategoryKeywords>> categories();
 
   ports::Storage& storage_;
   const Clock& clock_;
   sla::SlaRules& sla_rules_;
   IntakeSettings settings_;
   std::mutex cache_mutex_;
-  std::shared_ptr<const std::vector<domain::master_data::Category>> categories_;  // GUARDED_BY(cache_mutex_)
-  TimePoint categories_read_at_{};                                               // GUARDED_BY(cache_mutex_)
+  std::shared_ptr<const domain::complaints::CategoryKeywords> categories_;  // GUARDED_BY(cache_mutex_)
+  TimePoint categories_read_at_{};                                         // GUARDED_BY(cache_mutex_)
 };
 
 }  // namespace sigap::app::complaints

@@ -47,12 +47,8 @@ std::vector<std::string> words_of(std::string_view text) {
   return words;
 }
 
-struct Keyword {
-  std::vector<std::string> words;  // folded
-  const std::string* written;      // as in the category
-};
+using Keyword = CategoryKeywords::Folded;
 
-// One place in the text where a keyword of a category matches.
 struct Hit {
   std::size_t category;
   std::size_t keyword;
@@ -63,11 +59,11 @@ struct Hit {
 
 std::vector<Keyword> keywords_of(const master_data::Category& category) {
   std::vector<Keyword> keywords;
-  for (const auto& written : category.keywords) {
-    auto words = words_of(written);
+  for (std::size_t i = 0; i < category.keywords.size(); ++i) {
+    auto words = words_of(category.keywords[i]);
     if (words.empty()) continue;
     bool repeated = std::ranges::any_of(keywords, [&](const Keyword& k) { return k.words == words; });
-    if (!repeated) keywords.push_back(Keyword{std::move(words), &written});
+    if (!repeated) keywords.push_back(Keyword{std::move(words), i});
   }
   return keywords;
 }
@@ -96,11 +92,19 @@ std::vector<Hit> hits_in(const std::vector<std::string>& text, const std::vector
 
 std::optional<CategorySuggestion> suggest_category(std::string_view description,
                                                    const std::vector<master_data::Category>& categories) {
+  return CategoryKeywords(categories).suggest(description);
+}
+
+CategoryKeywords::CategoryKeywords(std::vector<master_data::Category> categories) : categories_(std::move(categories)) {
+  keywords_.reserve(categories_.size());
+  for (const auto& category : categories_) keywords_.push_back(keywords_of(category));
+}
+
+std::optional<CategorySuggestion> CategoryKeywords::suggest(std::string_view description) const {
+  const auto& categories = categories_;
+  const auto& keywords = keywords_;
   auto text = words_of(description);
   if (text.empty()) return std::nullopt;
-  std::vector<std::vector<Keyword>> keywords;
-  keywords.reserve(categories.size());
-  for (const auto& category : categories) keywords.push_back(keywords_of(category));
   auto hits = hits_in(text, keywords);
 
   // The longest keyword over each word of the text, and the spans some keyword matches exactly.
@@ -133,7 +137,9 @@ std::optional<CategorySuggestion> suggest_category(std::string_view description,
   for (auto [keyword, start] : counted[best]) order.emplace_back(start, keyword);
   std::ranges::sort(order);
   CategorySuggestion suggestion{categories[best].code, {}};
-  for (auto [start, keyword] : order) suggestion.matched_keywords.push_back(*keywords[best][keyword].written);
+  for (auto [start, keyword] : order) {
+    suggestion.matched_keywords.push_back(categories[best].keywords.at(keywords[best][keyword].index));
+  }
   return suggestion;
 }
 

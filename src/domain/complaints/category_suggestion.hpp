@@ -46,4 +46,24 @@ struct CategorySuggestion {
 std::optional<CategorySuggestion> suggest_category(std::string_view description,
                                                    const std::vector<master_data::Category>& categories);
 
+/// The same suggestion with the categories' keywords folded once, for a caller that suggests
+/// for many reports with one category list (intake keeps one while its list is fresh): folding
+/// every keyword of every category was most of a suggestion's cost. Immutable, thread-safe.
+class CategoryKeywords {
+ public:
+  explicit CategoryKeywords(std::vector<master_data::Category> categories);
+  [[nodiscard]] const std::vector<master_data::Category>& categories() const { return categories_; }
+  [[nodiscard]] std::optional<CategorySuggestion> suggest(std::string_view description) const;
+
+  /// One keyword of a category, folded into words; `index` is its place in Category::keywords.
+  struct Folded {
+    std::vector<std::string> words;
+    std::size_t index = 0;
+  };
+
+ private:
+  std::vector<master_data::Category> categories_;
+  std::vector<std::vector<Folded>> keywords_;  // per category, same order
+};
+
 }  // namespace sigap::domain::complaints
