@@ -211,6 +211,8 @@ export const en: Record<MessageKey, string> = {
   'admin.remove': 'Remove',
   'admin.setRule': 'Set a rule',
   'admin.regionCode': 'Region code (kecamatan or kelurahan; empty: the whole city)',
+  'track.addPhotos': 'Add photos (with the secret code)',
+  'track.photosAdded': 'Photos added.',
   'error.network': 'Cannot reach the server. Try again.',
   'error.generic': 'Something went wrong. Try again.',
   'notFound.title': 'Page not found',

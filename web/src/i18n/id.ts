@@ -210,6 +210,8 @@ export const id = {
   'admin.remove': 'Hapus',
   'admin.setRule': 'Atur disposisi',
   'admin.regionCode': 'Kode wilayah (kecamatan atau kelurahan; kosong: seluruh kota)',
+  'track.addPhotos': 'Tambah foto (dengan kode rahasia)',
+  'track.photosAdded': 'Foto ditambahkan.',
   'error.network': 'Tidak dapat terhubung ke server. Coba lagi.',
   'error.generic': 'Terjadi kesalahan. Coba lagi.',
   'notFound.title': 'Halaman tidak ditemukan',

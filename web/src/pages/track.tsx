@@ -4,6 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { ApiError, api, postJson } from '../lib/api';
 import { dateTime } from '../lib/format';
 import { t } from '../lib/i18n';
+import { shrinkPhoto } from '../lib/photos';
 import { navigate } from '../lib/router';
 
 interface Tracked {
@@ -40,6 +41,21 @@ export function Track({ code }: { code: string }) {
     setTyped(code);
     if (code) void load(code);
   }, [code]);
+
+  const addPhotos = async (files: FileList | null) => {
+    if (!files?.length) return;
+    setDone('');
+    const form = new FormData();
+    form.append('secret', secret);
+    for (const file of Array.from(files).slice(0, 5)) form.append('photos', await shrinkPhoto(file), file.name);
+    try {
+      await api(`/api/v1/track/${encodeURIComponent(code)}/photos`, { method: 'POST', body: form });
+      setDone(t('track.photosAdded'));
+      await load(code);
+    } catch (error) {
+      setProblem(error instanceof ApiError ? (error.fields[0]?.message ?? error.message) : t('error.network'));
+    }
+  };
 
   const act = async (action: 'reply' | 'confirm' | 'dispute') => {
     setDone('');
@@ -121,6 +137,11 @@ export function Track({ code }: { code: string }) {
                 {t('track.reply')}
               </button>
             </p>
+            <div class="field">
+              <label for="more-photos">{t('track.addPhotos')}</label>
+              <input id="more-photos" type="file" accept="image/jpeg,image/png,image/webp" multiple
+                onChange={(e) => void addPhotos(e.currentTarget.files)} />
+            </div>
             {tracked.status === 'resolved' && (
               <>
                 <div class="field">

@@ -36,9 +36,15 @@ test('a citizen reports a damaged road with a photo and tracks it', async () => 
   const code = (await page.getByTestId('public-code').textContent()).trim();
   assert.match(code, /^SGP-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
 
+  const secret = (await page.locator('.secret code').textContent()).trim();
   await page.getByRole('link', { name: 'Lihat status' }).click();
   await page.waitForSelector('[data-testid="status"]');
   assert.equal((await page.getByTestId('status').textContent()).trim(), 'Diterima');
+  // The reporter adds a photo later, with the secret.
+  await page.getByText('Kode rahasia pelapor').first().click();
+  await page.fill('#secret', secret);
+  await page.setInputFiles('#more-photos', { name: 'lagi.png', mimeType: 'image/png', buffer: photoPng(40, 30) });
+  await page.getByRole('status').filter({ hasText: 'Foto ditambahkan.' }).waitFor();
   await page.getByRole('button', { name: 'Ganti bahasa ke English' }).click();
   assert.equal((await page.getByTestId('status').textContent()).trim(), 'Received');
   await context.close();

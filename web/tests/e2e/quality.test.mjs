@@ -119,3 +119,26 @@ test('switching to English changes every visible word', async () => {
   }
   await context.close();
 });
+
+test('the report form can be filled and sent with the keyboard alone', async () => {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+  const page = await open(context, '/lapor');
+  await page.waitForSelector('#category option[value="sampah"]', { state: 'attached' });
+  const reached = new Set();
+  for (let i = 0; i < 60; i++) {
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => {
+      const element = document.activeElement;
+      return element?.id || element?.textContent?.trim() || element?.tagName;
+    });
+    reached.add(focused);
+    if (focused === 'description') await page.keyboard.type('Sampah menumpuk di TPS pasar, tidak diangkut');
+    if (focused === 'Kirim laporan') break;
+  }
+  for (const control of ['category', 'description', 'district', 'photos', 'anonymous', 'confidential', 'phone', 'Kirim laporan']) {
+    assert.ok(reached.has(control), `${control} is not reachable by Tab (reached: ${[...reached].join(', ')})`);
+  }
+  await page.keyboard.press('Enter');
+  await page.getByTestId('public-code').waitFor();
+  await context.close();
+});
