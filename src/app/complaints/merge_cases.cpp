@@ -23,7 +23,7 @@ Result<dc::Complaint> find_merge_master(ports::Storage& storage, const da::Actor
   }
   auto code = dc::parse_public_code(master_code, "merge_into");
   if (!code) return code.error();
-  auto found = storage.complaints().find_by_code(*code);
+  auto found = storage.complaints().find_public_by_code(*code);
   if (!found) return found.error();
   if (!found->has_value()) return unknown();
   auto master = load_case(storage, actor, (*found)->id, da::Action::work_case);

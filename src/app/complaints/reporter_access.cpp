@@ -8,7 +8,7 @@ namespace sigap::app::complaints {
 Result<domain::complaints::Complaint> find_by_public_code(ports::Storage& storage, std::string_view typed_code) {
   auto code = domain::complaints::parse_public_code(typed_code, "code");
   if (!code) return code.error();
-  auto found = storage.complaints().find_by_code(*code);
+  auto found = storage.complaints().find_public_by_code(*code);
   if (!found) return found.error();
   if (!found->has_value()) {
     return Error(ErrorCode::not_found, Text{"Tidak ada aduan dengan kode itu.", "No complaint has that code."});

@@ -56,6 +56,9 @@ class ComplaintRepository {
   virtual ~ComplaintRepository() = default;
   virtual Result<std::optional<domain::complaints::Complaint>> find_by_code(std::string_view public_code) = 0;
   virtual Result<std::optional<domain::complaints::Complaint>> find_by_id(std::int64_t id) = 0;
+  /// The case a public code names, read without the reporter's personal data (left empty, never
+  /// opened): what tracking, support and the reporter's own actions need, and nothing more.
+  virtual Result<std::optional<domain::complaints::Complaint>> find_public_by_code(std::string_view public_code) = 0;
   /// The timeline, oldest first; `public_only` leaves out internal entries.
   virtual Result<std::vector<domain::complaints::ComplaintEvent>> events(std::int64_t complaint_id,
                                                                          bool public_only) = 0;

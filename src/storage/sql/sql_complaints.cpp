@@ -254,6 +254,11 @@ std::string without_personal_data(std::string_view columns) {
 
 }  // namespace
 
+Result<std::optional<dc::Complaint>> SqlComplaintRepository::find_public_by_code(std::string_view public_code) {
+  static const std::string kPublicColumns = without_personal_data(kColumns);
+  return first(backend_.read(kPublicColumns + "WHERE public_code = $1", {std::string(public_code)}));
+}
+
 Result<std::vector<dc::Complaint>> SqlComplaintRepository::list_cases(const app::ports::CaseListQuery& query) {
   if (!query.everywhere && query.unit_roots.empty()) return std::vector<dc::Complaint>();
   // A search finds every stored case: what the batch indexer has not reached yet goes in first.

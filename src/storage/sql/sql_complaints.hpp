@@ -12,6 +12,7 @@ class SqlComplaintRepository final : public app::ports::ComplaintRepository {
   // app::ports::ComplaintRepository
   Result<std::optional<domain::complaints::Complaint>> find_by_code(std::string_view public_code) override;
   Result<std::optional<domain::complaints::Complaint>> find_by_id(std::int64_t id) override;
+  Result<std::optional<domain::complaints::Complaint>> find_public_by_code(std::string_view public_code) override;
   Result<std::vector<domain::complaints::ComplaintEvent>> events(std::int64_t complaint_id, bool public_only) override;
   Result<std::optional<app::ports::IdempotentAnswer>> idempotent_answer(std::string_view key) override;
   Result<std::vector<domain::complaints::RoutingRule>> routing_rules() override;

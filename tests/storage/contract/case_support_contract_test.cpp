@@ -133,6 +133,34 @@ TEST_P(CaseSupportContract, MergedCasesAreFoundFromTheirMasterAndPhotosKeepTheir
   EXPECT_EQ(photos->front().added_at, kNow);
 }
 
+TEST_P(CaseSupportContract, APublicReadByCodeLeavesThePersonalDataUnread) {
+  auto id = store("SGP-DDDD-DDD1", kAmpera, "16.71.01.1001", 1);
+  auto full = storage_->complaints().find_by_id(id);
+  ASSERT_TRUE(full.ok() && full->has_value());
+  auto complaint = **full;
+  complaint.reporter.name = "Siti Aminah";
+  complaint.address = "Jl. Merdeka No. 9";
+  auto written = storage_->write([&](app::ports::Transaction& tx) -> Result<void> {
+    auto again = tx.complaints().insert([&] {
+      auto copy = complaint;
+      copy.public_code = "SGP-DDDD-DDD2";
+      return copy;
+    }());
+    if (!again) return again.error();
+    return {};
+  });
+  ASSERT_TRUE(written.ok());
+  auto opened = storage_->complaints().find_by_code("SGP-DDDD-DDD2");
+  ASSERT_TRUE(opened.ok() && opened->has_value());
+  EXPECT_EQ((*opened)->reporter.name, "Siti Aminah");
+  auto public_read = storage_->complaints().find_public_by_code("SGP-DDDD-DDD2");
+  ASSERT_TRUE(public_read.ok() && public_read->has_value());
+  EXPECT_EQ((*public_read)->reporter.name, "") << "tracking never even decrypts the reporter";
+  EXPECT_EQ((*public_read)->address, "");
+  EXPECT_EQ((*public_read)->description, complaint.description);
+  EXPECT_EQ((*public_read)->status, complaint.status);
+}
+
 SIGAP_STORAGE_CONTRACT(CaseSupportContract);
 
 }  // namespace
