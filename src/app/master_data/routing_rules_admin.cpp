@@ -1,8 +1,7 @@
 #include "app/master_data/routing_rules_admin.hpp"
 
-#include <algorithm>
-
 #include "app/audit/record_audit.hpp"
+#include "app/master_data/reference_checks.hpp"
 
 namespace sigap::app::master_data {
 
@@ -21,23 +20,16 @@ Result<std::vector<dc::RoutingRule>> RoutingRulesAdmin::list() { return storage_
 
 Result<void> RoutingRulesAdmin::save(const dc::RoutingRule& rule, const std::string& by) {
   std::vector<FieldError> problems;
-  if (!rule.category_code.empty()) {
-    auto categories = storage_.categories().list();
-    if (!categories) return categories.error();
-    if (std::none_of(categories->begin(), categories->end(),
-                     [&](const auto& category) { return category.code == rule.category_code; })) {
-      problems.push_back({"category_code", Text{"Kategori tidak dikenal.", "Unknown category."}});
-    }
-  }
+  if (auto checked = check_category_exists(storage_, rule.category_code, problems); !checked) return checked;
   if (!rule.region_code.empty()) {
     auto region = storage_.regions().find(rule.region_code);
     if (!region) return region.error();
     if (!region->has_value()) problems.push_back({"region_code", Text{"Wilayah tidak dikenal.", "Unknown region."}});
   }
-  auto unit = storage_.units().find_by_code(rule.unit_code);
-  if (!unit) return unit.error();
-  if (rule.unit_code.empty() || !unit->has_value()) {
-    problems.push_back({"unit_code", Text{"Pilih unit yang ada.", "Choose an existing unit."}});
+  if (rule.unit_code.empty()) {
+    problems.push_back({"unit_code", Text{"Pilih unit yang menangani.", "Choose the unit that handles it."}});
+  } else if (auto checked = check_unit_exists(storage_, rule.unit_code, problems); !checked) {
+    return checked;
   }
   if (!problems.empty()) {
     return Error(ErrorCode::validation, Text{"Aturan disposisi tidak valid.", "Invalid routing rule."},

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "app/audit/record_audit.hpp"
+#include "app/master_data/reference_checks.hpp"
 #include "app/sla/recompute_open_cases.hpp"
 #include "domain/complaints/intake.hpp"
 
@@ -57,18 +58,11 @@ ds::SlaPolicy SlaAdmin::fallback() const { return ds::default_sla_policy(rules_.
 Result<std::size_t> SlaAdmin::save_policy(const ds::SlaPolicyRule& rule, const std::string& by) {
   std::vector<FieldError> problems;
   if (auto valid = ds::validate_sla_policy(rule.policy); !valid) problems = valid.error().fields();
-  if (!rule.category_code.empty()) {
-    auto categories = storage_.categories().list();
-    if (!categories) return categories.error();
-    if (std::none_of(categories->begin(), categories->end(),
-                     [&](const auto& category) { return category.code == rule.category_code; })) {
-      problems.push_back({"category_code", Text{"Kategori tidak dikenal.", "Unknown category."}});
-    }
+  if (auto checked = master_data::check_category_exists(storage_, rule.category_code, problems); !checked) {
+    return checked.error();
   }
-  if (!rule.unit_code.empty()) {
-    auto unit = storage_.units().find_by_code(rule.unit_code);
-    if (!unit) return unit.error();
-    if (!unit->has_value()) problems.push_back({"unit_code", Text{"Unit tidak dikenal.", "Unknown unit."}});
+  if (auto checked = master_data::check_unit_exists(storage_, rule.unit_code, problems); !checked) {
+    return checked.error();
   }
   if (!problems.empty()) {
     return Error(ErrorCode::validation, Text{"Kebijakan SLA tidak valid.", "Invalid SLA policy."}, std::move(problems));

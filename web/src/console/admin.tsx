@@ -3,6 +3,7 @@
 // it names; every change is audited by the server.
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError } from '../lib/api';
+import { CategorySelect } from '../lib/category_select';
 import { t } from '../lib/i18n';
 import { Field } from './field';
 import { staff } from './session';
@@ -244,14 +245,8 @@ function SlaPolicies({ units }: { units: Unit[] }) {
         <h3>{t('admin.setPolicy')}</h3>
         {form.banner}
         <Field id="sla-category" label={t('report.category')} error={form.field('category_code')}>
-          <select id="sla-category" value={category} onChange={(e) => setCategory(e.currentTarget.value)}>
-            <option value="">{t('admin.any')}</option>
-            {categories.map((c) => (
-              <option key={c.code} value={c.code}>
-                {c.name}
-              </option>
-            ))}
-          </select>
+          <CategorySelect id="sla-category" categories={categories} value={category} first={t('admin.any')}
+            onChange={setCategory} />
         </Field>
         <Field id="sla-unit" label={t('console.unit')} error={form.field('unit_code')}>
           <UnitSelect id="sla-unit" units={units} value={unit} onChange={setUnit} any />
@@ -373,14 +368,8 @@ function RoutingRules({ units }: { units: Unit[] }) {
         <h3>{t('admin.setRule')}</h3>
         {form.banner}
         <Field id="rule-category" label={t('report.category')} error={form.field('category_code')}>
-          <select id="rule-category" value={category} onChange={(e) => setCategory(e.currentTarget.value)}>
-            <option value="">{t('admin.any')}</option>
-            {categories.map((c) => (
-              <option key={c.code} value={c.code}>
-                {c.name}
-              </option>
-            ))}
-          </select>
+          <CategorySelect id="rule-category" categories={categories} value={category} first={t('admin.any')}
+            onChange={setCategory} />
         </Field>
         <Field id="rule-region" label={t('admin.regionCode')} error={form.field('region_code')}>
           <input id="rule-region" value={region} placeholder="16.71.01" onInput={(e) => setRegion(e.currentTarget.value)} />

@@ -3,8 +3,9 @@
 // If-Match carries the version the officer saw: a stale page is told to reload (412).
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError } from '../lib/api';
+import { CategorySelect } from '../lib/category_select';
 import { dateTime } from '../lib/format';
-import { language, t } from '../lib/i18n';
+import { t } from '../lib/i18n';
 import { Countdown } from './countdown';
 import { staff } from './session';
 
@@ -140,7 +141,6 @@ export function CasePage({ id }: { id: number }) {
       <p role="status">{t('console.loading')}</p>
     );
   }
-  const english = language() === 'en';
   const field = (name: string) => problem?.field(name);
   return (
     <section>
@@ -199,14 +199,8 @@ export function CasePage({ id }: { id: number }) {
           {action === 'verify' && (
             <div class="field">
               <label for="category_code">{t('console.category')}</label>
-              <select id="category_code" value={category} onChange={(e) => setCategory(e.currentTarget.value)}>
-                <option value="">{t('console.keepCategory')}</option>
-                {categories.map((c) => (
-                  <option key={c.code} value={c.code}>
-                    {english ? c.name_en : c.name}
-                  </option>
-                ))}
-              </select>
+              <CategorySelect id="category_code" categories={categories} value={category}
+                first={t('console.keepCategory')} onChange={setCategory} />
             </div>
           )}
           {action === 'reject' && (

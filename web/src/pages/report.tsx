@@ -4,7 +4,8 @@
 import type { FunctionComponent } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, NetworkError, api, postJson } from '../lib/api';
-import { language, t } from '../lib/i18n';
+import { CategorySelect } from '../lib/category_select';
+import { t } from '../lib/i18n';
 import { deviceId, randomId } from '../lib/ids';
 import { savePending } from '../lib/outbox';
 import { shrinkPhoto } from '../lib/photos';
@@ -190,7 +191,6 @@ export function Report() {
   const fieldError = (...names: string[]) => names.map((name) => problem?.field(name)).find(Boolean);
   const describedBy = (id: string, hint = false) =>
     [hint ? `${id}-hint` : '', fieldError(id) ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
-  const english = language() === 'en';
 
   return (
     <section>
@@ -207,14 +207,8 @@ export function Report() {
       )}
       <form onSubmit={submit} noValidate>
         <Field id="category" label={t('report.category')} error={fieldError('category')}>
-          <select id="category" value={category} onChange={(e) => setCategory(e.currentTarget.value)}>
-            <option value="">{t('report.category.none')}</option>
-            {categories.map((c) => (
-              <option key={c.code} value={c.code}>
-                {english ? c.name_en : c.name}
-              </option>
-            ))}
-          </select>
+          <CategorySelect id="category" categories={categories} value={category} first={t('report.category.none')}
+            onChange={setCategory} />
         </Field>
         <Field id="title" label={t('report.titleField')} error={fieldError('title')}>
           <input id="title" value={title} maxLength={200} onInput={(e) => setTitle(e.currentTarget.value)} />

@@ -3,8 +3,9 @@
 // list of cases (never confidential ones, never personal data) with filters.
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, api } from '../lib/api';
+import { CategorySelect } from '../lib/category_select';
 import { dateTime } from '../lib/format';
-import { language, t } from '../lib/i18n';
+import { t } from '../lib/i18n';
 
 interface Figures {
   received: number;
@@ -72,7 +73,6 @@ export function Transparency() {
   }, []);
   useEffect(() => void loadCases(null), [category, region]);
 
-  const english = language() === 'en';
   return (
     <section>
       <h1>{t('transparency.title')}</h1>
@@ -117,14 +117,8 @@ export function Transparency() {
       <div class="inline">
         <div class="field">
           <label for="filter-category">{t('report.category')}</label>
-          <select id="filter-category" value={category} onChange={(e) => setCategory(e.currentTarget.value)}>
-            <option value="">{t('transparency.all')}</option>
-            {categories.map((c) => (
-              <option key={c.code} value={c.code}>
-                {english ? c.name_en : c.name}
-              </option>
-            ))}
-          </select>
+          <CategorySelect id="filter-category" categories={categories} value={category} first={t('transparency.all')}
+            onChange={setCategory} />
         </div>
         <div class="field">
           <label for="filter-region">{t('report.kecamatan')}</label>
