@@ -88,14 +88,17 @@ export function CasePage({ id }: { id: number }) {
     return () => window.removeEventListener('keydown', onKey);
   }, [item]);
 
-  const run = async (work: () => Promise<unknown>) => {
+  // `keepForm`: the after photo is added from inside the resolve form, which stays open.
+  const run = async (work: () => Promise<unknown>, keepForm = false) => {
     setProblem(null);
     setDone('');
     try {
       await work();
       setDone(t('console.saved'));
-      setAction('');
-      setReason('');
+      if (!keepForm) {
+        setAction('');
+        setReason('');
+      }
       await load();
     } catch (error) {
       setProblem(error instanceof ApiError ? error : new ApiError(0, t('error.network')));
@@ -127,7 +130,7 @@ export function CasePage({ id }: { id: number }) {
     if (!files?.length) return;
     const form = new FormData();
     for (const file of Array.from(files).slice(0, 5)) form.append('photos', file, file.name);
-    void run(() => staff(`/api/v1/complaints/${id}/photos`, { method: 'POST', body: form }));
+    void run(() => staff(`/api/v1/complaints/${id}/photos`, { method: 'POST', body: form }), true);
   };
   const reveal = () =>
     run(async () => setContact(await staff<Record<string, string>>(`/api/v1/complaints/${id}/reveal`, { method: 'POST' })));
