@@ -17,6 +17,7 @@ struct ServerOptions {
   std::uint16_t port = 8080;                    // 0: any free port (see Server::port)
   std::size_t io_threads = 0;                   // 0: one per core
   std::size_t worker_threads = 0;               // handlers (they block on the database); 0: 4 per core
+  std::size_t writer_threads = 0;               // handlers of writes; 0: 32 per core
   std::size_t header_limit = 16 * 1024;         // bytes of request line + headers
   std::chrono::seconds read_timeout{30};        // to receive one whole request once it started
   std::chrono::seconds idle_timeout{60};        // keep-alive wait for the next request
