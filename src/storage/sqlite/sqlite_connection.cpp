@@ -34,10 +34,12 @@ Result<std::unique_ptr<SqliteConnection>> SqliteConnection::open(const std::stri
   // sealed again under a new key does not linger in free pages of the file.
   if (!read_only) pragmas += "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA secure_delete = ON;";
   // A page cache of 32 MiB per connection (the default 2 MiB re-reads the indexes of a large
-  // table on every query); readers map the file instead of copying each page with pread
-  // (bench/list/run: the staff list over a million cases spent a third of its time there).
+  // table on every query). Readers do not map the file: SQLite drops a reader's map whenever
+  // the write-ahead log changed since its last read, so under steady writes every read paid an
+  // munmap (stopping both cores to flush their TLBs), an mmap and a page fault per page it
+  // touched; that was a third of intake's duplicate lookup. Without the map, the staff list
+  // over a million unchanging cases is about a tenth slower (bench/README.md).
   pragmas += "PRAGMA cache_size = -32768;";
-  if (read_only) pragmas += "PRAGMA mmap_size = 4294967296;";
   if (auto set = connection->execute_script(pragmas); !set) return set.error();
   return connection;
 }
@@ -45,6 +47,27 @@ Result<std::unique_ptr<SqliteConnection>> SqliteConnection::open(const std::stri
 SqliteConnection::~SqliteConnection() {
   for (auto& [sql, statement] : statements_) sqlite3_finalize(statement);
   sqlite3_close(db_);
+}
+
+void SqliteConnection::on_wal_commit(std::function<void(int wal_pages)> committed) {
+  wal_committed_ = std::move(committed);
+  sqlite3_wal_hook(
+      db_,
+      [](void* self, sqlite3*, const char*, int pages) {
+        static_cast<SqliteConnection*>(self)->wal_committed_(pages);
+        return SQLITE_OK;
+      },
+      this);
+}
+
+Result<int> SqliteConnection::checkpoint_passive() {
+  int log_pages = 0;
+  int copied = 0;
+  int code = sqlite3_wal_checkpoint_v2(db_, "main", SQLITE_CHECKPOINT_PASSIVE, &log_pages, &copied);
+  // Busy: another connection is checkpointing right now, which does the same work.
+  if (code == SQLITE_BUSY) return 0;
+  if (code != SQLITE_OK) return error_from(code, "checkpoint");
+  return log_pages - copied;
 }
 
 Error SqliteConnection::error_from(int code, std::string_view context) const {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -25,11 +26,22 @@ class SqliteConnection final : public sql::SqlConnection {
   Result<sql::SqlRows> query(std::string_view sql, const std::vector<sql::SqlValue>& params) override;
   Result<void> execute_script(std::string_view sql) override;
 
+  /// Replaces SQLite's automatic checkpoint: after each commit `committed` is told how many
+  /// pages the write-ahead log holds, and checkpointing is left to whoever it tells. The
+  /// callback runs on this connection's thread, inside the commit; it must not use the
+  /// connection. Set it before the connection is used; it must outlive the connection.
+  void on_wal_commit(std::function<void(int wal_pages)> committed);
+  /// A PASSIVE checkpoint: copies what it can of the write-ahead log into the database without
+  /// waiting for readers or the writer. Returns the pages still in the log after it (0 when
+  /// another connection was checkpointing).
+  Result<int> checkpoint_passive();
+
  private:
   explicit SqliteConnection(sqlite3* db) : db_(db) {}
   Error error_from(int code, std::string_view context) const;
 
   sqlite3* db_;
+  std::function<void(int)> wal_committed_;
   std::map<std::string, sqlite3_stmt*, std::less<>> statements_;
 };
 
