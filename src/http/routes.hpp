@@ -32,7 +32,7 @@ struct Handlers {
         public_data(storage, clock),
         sla(storage, clock, sla_rules),
         portal(std::move(portal_settings)),
-        routing(storage, clock) {}
+        routing(storage, clock, intake.directory()) {}
   Handlers(const Handlers&) = delete;
   Handlers& operator=(const Handlers&) = delete;
 

@@ -22,9 +22,6 @@ namespace sla = domain::sla;
 
 namespace {
 
-// How long a read of the categories serves intakes before it is read again.
-constexpr std::chrono::seconds kCategoriesFreshFor{10};
-
 // A fresh public code clashes with a stored one about once in 34,000 draws at a million cases.
 constexpr int kCodeAttempts = 5;
 
@@ -44,23 +41,6 @@ Result<std::optional<IntakeAnswer>> ComplaintIntake::replay(const SubmitRequest&
   if (!stored->has_value()) return std::optional<IntakeAnswer>();
   if ((*stored)->request_hash != request.request_fingerprint) return key_reused();
   return std::optional<IntakeAnswer>(IntakeAnswer{std::nullopt, (*stored)->response, true});
-}
-
-Result<std::shared_ptr<const dc::CategoryKeywords>> ComplaintIntake::categories() {
-  auto now = clock_.now();
-  {
-    std::lock_guard lock(cache_mutex_);
-    if (categories_ && now - categories_read_at_ < kCategoriesFreshFor && now >= categories_read_at_) {
-      return categories_;
-    }
-  }
-  auto read = storage_.categories().list();
-  if (!read) return read.error();
-  auto fresh = std::make_shared<const dc::CategoryKeywords>(std::move(*read));
-  std::lock_guard lock(cache_mutex_);
-  categories_ = fresh;
-  categories_read_at_ = now;
-  return fresh;
 }
 
 Result<IntakeAnswer> ComplaintIntake::submit(const SubmitRequest& request, const RenderAnswer& render) {
@@ -87,9 +67,9 @@ Result<IntakeAnswer> ComplaintIntake::submit(const SubmitRequest& request, const
   if (!valid) return valid.error();
 
   std::vector<FieldError> problems;
-  auto cached = categories();
-  if (!cached) return cached.error();
-  const auto& keywords = **cached;
+  auto book = directory_.book();
+  if (!book) return book.error();
+  const auto& keywords = (*book)->categories;
   const auto& categories = keywords.categories();
   const domain::master_data::Category* category = nullptr;
   std::optional<dc::CategorySuggestion> suggestion;
@@ -107,9 +87,9 @@ Result<IntakeAnswer> ComplaintIntake::submit(const SubmitRequest& request, const
     }
   }
   if (!valid->region_code.empty()) {
-    auto region = storage_.regions().find(valid->region_code);
-    if (!region) return region.error();
-    if (!region->has_value()) {
+    auto known = directory_.region_known(valid->region_code);
+    if (!known) return known.error();
+    if (!*known) {
       problems.push_back({"region_code", Text{"Kelurahan tidak dikenal.", "Unknown kelurahan."}});
     }
   }
@@ -119,14 +99,11 @@ Result<IntakeAnswer> ComplaintIntake::submit(const SubmitRequest& request, const
                  std::move(problems));
   }
 
-  auto rules = storage_.complaints().routing_rules();
-  if (!rules) return rules.error();
-  auto unit_code = dc::route(*rules, category ? category->code : "", valid->region_code,
+  auto unit_code = dc::route((*book)->rules, category ? category->code : "", valid->region_code,
                              category ? category->default_unit_code : settings_.triage_unit)
                        .value_or(settings_.triage_unit);
-  auto unit = storage_.units().find_by_code(unit_code);
-  if (!unit) return unit.error();
-  if (!unit->has_value()) return Error::internal("routing names unit " + unit_code + ", which does not exist");
+  const auto* unit = (*book)->unit(unit_code);
+  if (!unit) return Error::internal("routing names unit " + unit_code + ", which does not exist");
 
   SubmittedComplaint submitted;
   auto duplicates = find_possible_duplicates(
@@ -136,7 +113,7 @@ Result<IntakeAnswer> ComplaintIntake::submit(const SubmitRequest& request, const
   if (!duplicates) return duplicates.error();
   submitted.possible_duplicates = std::move(*duplicates);
   submitted.suggestion = suggestion;
-  submitted.unit_name = (*unit)->name;
+  submitted.unit_name = unit->name;
   submitted.location_from_photo = location_from_photo;
   submitted.reporter_secret = crypto::random_token(24);
   auto& complaint = submitted.complaint;
@@ -161,14 +138,15 @@ Result<IntakeAnswer> ComplaintIntake::submit(const SubmitRequest& request, const
   complaint.updated_at = now;
   // Deadlines, target and the SLA watch's first look; a year with no calendar leaves a deadline
   // open and raises the admin alert in the same transaction.
-  auto book = sla_rules_.book();
-  if (!book) return book.error();
-  const app::sla::CaseSlaInputs sla_inputs{std::move(*book), **unit, {}};
+  auto sla_book = sla_rules_.book();
+  if (!sla_book) return sla_book.error();
+  const app::sla::CaseSlaInputs sla_inputs{std::move(*sla_book), *unit, {}};
   dc::ComplaintEvent receipt;
   receipt.at = now;
   receipt.type = "submitted";
   receipt.to_status = dc::Status::submitted;
   auto sla_clock = app::sla::recompute_case_sla(complaint, sla_inputs, &receipt, now);
+  complaint.sla_check_at = sla_clock.check_at;
 
   for (int attempt = 0;; ++attempt) {
     complaint.public_code = new_public_code();
@@ -177,9 +155,7 @@ Result<IntakeAnswer> ComplaintIntake::submit(const SubmitRequest& request, const
       auto id = tx.complaints().insert(complaint);
       if (!id) return id.error();
       complaint.id = *id;
-      if (auto stored = app::sla::store_case_sla(tx, complaint, sla_clock, now, complaint.version); !stored) {
-        return stored;
-      }
+      if (auto raised = app::sla::raise_missing_calendars(tx, sla_clock, now); !raised) return raised;
       dc::ComplaintEvent event;
       event.complaint_id = *id;
       event.at = now;

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "app/complaints/find_duplicates.hpp"
+#include "app/complaints/routing_book.hpp"
 #include "app/ports/storage.hpp"
 #include "app/sla/sla_rules.hpp"
 #include "common/clock.hpp"
@@ -63,23 +64,26 @@ class ComplaintIntake {
  public:
   /// The deadlines follow the policies and calendar of `sla_rules` (app/sla/case_sla.hpp).
   ComplaintIntake(ports::Storage& storage, const Clock& clock, sla::SlaRules& sla_rules, IntakeSettings settings)
-      : storage_(storage), clock_(clock), sla_rules_(sla_rules), settings_(std::move(settings)) {}
+      : storage_(storage),
+        clock_(clock),
+        sla_rules_(sla_rules),
+        settings_(std::move(settings)),
+        directory_(storage, clock) {}
 
   Result<IntakeAnswer> submit(const SubmitRequest& request, const RenderAnswer& render);
 
+  /// The categories, routing rules, units and regions intake keeps read; an admin edit of any
+  /// of them calls its invalidate() so the next report follows the edit.
+  RoutingDirectory& directory() { return directory_; }
+
  private:
   Result<std::optional<IntakeAnswer>> replay(const SubmitRequest& request);
-  /// The categories with their keywords folded for suggestions, read again at most every few
-  /// seconds: every intake needs them and they change only when an admin edits them.
-  Result<std::shared_ptr<const domain::complaints::CategoryKeywords>> categories();
 
   ports::Storage& storage_;
   const Clock& clock_;
   sla::SlaRules& sla_rules_;
   IntakeSettings settings_;
-  std::mutex cache_mutex_;
-  std::shared_ptr<const domain::complaints::CategoryKeywords> categories_;  // GUARDED_BY(cache_mutex_)
-  TimePoint categories_read_at_{};                                         // GUARDED_BY(cache_mutex_)
+  RoutingDirectory directory_;
 };
 
 }  // namespace sigap::app::complaints

@@ -11,7 +11,8 @@ namespace sigap::app::master_data {
 
 /// Which unit handles a category in a region (domain/complaints/routing.hpp), kept by admins.
 /// Every change is audited ("routing_rule.saved", "routing_rule.deleted") in the transaction
-/// that makes it; new reports are routed by the rules at once (intake reads them each time).
+/// that makes it. Intake keeps the rules read (app/complaints/routing_book.hpp): whoever calls
+/// save or remove tells its RoutingDirectory to read them again.
 class RoutingRulesAdmin {
  public:
   RoutingRulesAdmin(ports::Storage& storage, const Clock& clock) : storage_(storage), clock_(clock) {}

@@ -173,6 +173,10 @@ Result<void> raise_calendar_missing(ports::Transaction& tx, int year, TimePoint 
 Result<void> store_case_sla(ports::Transaction& tx, const dc::Complaint& complaint, const SlaRecompute& outcome,
                             TimePoint now, std::int64_t stored_version) {
   if (auto set = tx.sla().set_check_at(complaint.id, outcome.check_at, stored_version); !set) return set;
+  return raise_missing_calendars(tx, outcome, now);
+}
+
+Result<void> raise_missing_calendars(ports::Transaction& tx, const SlaRecompute& outcome, TimePoint now) {
   for (int year : outcome.missing_years) {
     if (auto raised = raise_calendar_missing(tx, year, now); !raised) return raised;
   }

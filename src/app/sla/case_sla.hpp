@@ -61,6 +61,11 @@ SlaRecompute recompute_case_sla(domain::complaints::Complaint& complaint, const 
 Result<void> store_case_sla(ports::Transaction& tx, const domain::complaints::Complaint& complaint,
                             const SlaRecompute& outcome, TimePoint now, std::int64_t stored_version);
 
+/// Raises the calendar_missing alert of each year `outcome` missed, inside `tx`: what
+/// store_case_sla does besides the check time, for a new case whose check time is stored with
+/// it (Complaint::sla_check_at).
+Result<void> raise_missing_calendars(ports::Transaction& tx, const SlaRecompute& outcome, TimePoint now);
+
 /// Raises (once while open) the admin alert for a year with no working calendar, and logs it.
 Result<void> raise_calendar_missing(ports::Transaction& tx, int year, TimePoint now);
 

@@ -81,6 +81,9 @@ struct Complaint {
   std::string sla_target;  // "verify", "first_response", "resolve"
   std::optional<TimePoint> due_at;
   int sla_level = 0;
+  /// When the SLA job looks at the case next (app/sla/case_sla.hpp); nullopt: nothing is due
+  /// until the case changes.
+  std::optional<TimePoint> sla_check_at;
 
   int support_count = 0;                       // citizens who said "me too" (+1)
   std::optional<std::int64_t> merged_into_id;  // the master case this one follows

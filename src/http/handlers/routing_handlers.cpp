@@ -41,6 +41,7 @@ Response RoutingHandlers::save(const Request& request) {
   if (auto problem = fields.error()) return problem_response(*problem, request);
   auto saved = app::master_data::RoutingRulesAdmin(storage_, clock_).save(rule, app::audit::audit_name(request.actor));
   if (!saved) return problem_response(saved.error(), request);
+  directory_.invalidate();
   return json_response(json::serialize(rule_json(rule)));
 }
 
@@ -54,6 +55,7 @@ Response RoutingHandlers::remove(const Request& request) {
   auto removed =
       app::master_data::RoutingRulesAdmin(storage_, clock_).remove(category, region, app::audit::audit_name(request.actor));
   if (!removed) return problem_response(removed.error(), request);
+  directory_.invalidate();
   Response response;
   response.status = 204;
   return response;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "app/complaints/routing_book.hpp"
 #include "app/ports/storage.hpp"
 #include "common/clock.hpp"
 #include "http/message.hpp"
@@ -7,10 +8,12 @@
 namespace sigap::http::handlers {
 
 /// The routing rules (which unit handles a category in a region) for admins: list, set one,
-/// remove one. Audited by app/master_data/routing_rules_admin.
+/// remove one. Audited by app/master_data/routing_rules_admin. A change reaches the next
+/// report at once: intake's directory is told to read the rules again.
 class RoutingHandlers {
  public:
-  RoutingHandlers(app::ports::Storage& storage, const Clock& clock) : storage_(storage), clock_(clock) {}
+  RoutingHandlers(app::ports::Storage& storage, const Clock& clock, app::complaints::RoutingDirectory& directory)
+      : storage_(storage), clock_(clock), directory_(directory) {}
 
   /// GET /api/v1/routing-rules
   Response list(const Request& request);
@@ -22,6 +25,7 @@ class RoutingHandlers {
  private:
   app::ports::Storage& storage_;
   const Clock& clock_;
+  app::complaints::RoutingDirectory& directory_;
 };
 
 }  // namespace sigap::http::handlers

@@ -25,5 +25,7 @@ std::string_view sqlite_0009_search_catch_up();
 std::string_view postgres_0009_search_catch_up();
 std::string_view sqlite_0010_duplicate_candidates();
 std::string_view postgres_0010_duplicate_candidates();
+std::string_view sqlite_0011_intake_indexes();
+std::string_view postgres_0011_intake_indexes();
 
 }  // namespace sigap::storage::migrations

@@ -7,7 +7,7 @@
 namespace sigap::storage::migrations {
 
 std::span<const Migration> sqlite_migrations() {
-  static const std::array<Migration, 10> list{{
+  static const std::array<Migration, 11> list{{
       {1, "master_data", sqlite_0001_master_data()},
       {2, "identity", sqlite_0002_identity()},
       {3, "complaints", sqlite_0003_complaints()},
@@ -18,12 +18,13 @@ std::span<const Migration> sqlite_migrations() {
       {8, "case_order", sqlite_0008_case_order()},
       {9, "search_catch_up", sqlite_0009_search_catch_up()},
       {10, "duplicate_candidates", sqlite_0010_duplicate_candidates()},
+      {11, "intake_indexes", sqlite_0011_intake_indexes()},
   }};
   return list;
 }
 
 std::span<const Migration> postgres_migrations() {
-  static const std::array<Migration, 10> list{{
+  static const std::array<Migration, 11> list{{
       {1, "master_data", postgres_0001_master_data()},
       {2, "identity", postgres_0002_identity()},
       {3, "complaints", postgres_0003_complaints()},
@@ -34,6 +35,7 @@ std::span<const Migration> postgres_migrations() {
       {8, "case_order", postgres_0008_case_order()},
       {9, "search_catch_up", postgres_0009_search_catch_up()},
       {10, "duplicate_candidates", postgres_0010_duplicate_candidates()},
+      {11, "intake_indexes", postgres_0011_intake_indexes()},
   }};
   return list;
 }

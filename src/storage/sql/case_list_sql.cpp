@@ -66,8 +66,9 @@ class CaseConditions {
     }
     if (filter.channel) where("channel = " + param(std::string(dc::to_string(*filter.channel))));
     if (filter.overdue) {
-      where("due_at <> '' AND due_at < " + param(format_utc(query.now)) +
-            " AND status NOT IN ('resolved', 'closed', 'rejected')");
+      // due_order starts with the deadline, or with "9999-" when none runs (migration 0008), so
+      // "before now" is exactly "has a deadline, and it has passed", read from its index.
+      where("due_order < " + param(format_utc(query.now)) + " AND status NOT IN ('resolved', 'closed', 'rejected')");
     }
     if (filter.submitted_from) where("submitted_at >= " + param(format_utc(*filter.submitted_from)));
     if (filter.submitted_before) where("submitted_at < " + param(format_utc(*filter.submitted_before)));

@@ -20,7 +20,7 @@ constexpr std::string_view kColumns =
     "address, reporter_name, reporter_phone, reporter_email, reporter_nik, reporter_user_id, anonymous, "
     "confidential, channel, unit_code, submitted_at, updated_at, verify_due_at, first_response_due_at, "
     "resolve_due_at, version, rating, rating_comment, first_response_at, resolved_at, closed_at, sla_target, due_at, "
-    "sla_level, support_count, merged_into_id FROM complaints ";
+    "sla_level, support_count, merged_into_id, sla_check_at FROM complaints ";
 
 std::optional<TimePoint> optional_time(const Row& row, std::size_t column) { return parse_utc(text_at(row, column)); }
 
@@ -82,6 +82,7 @@ Result<dc::Complaint> complaint_from(const Row& row, const PersonalDataSealer& s
   complaint.sla_level = static_cast<int>(int_at(row, 37));
   complaint.support_count = static_cast<int>(int_at(row, 38));
   if (row.at(39)) complaint.merged_into_id = int_at(row, 39);
+  complaint.sla_check_at = optional_time(row, 40);
   return complaint;
 }
 
@@ -197,23 +198,38 @@ Result<std::vector<app::ports::DuplicateCandidate>> SqlComplaintRepository::dupl
   double dlat = query.near ? 1.1 * query.radius_m / kMetresPerDegree : -1;
   double dlon = query.near ? 1.1 * query.radius_m / (kMetresPerDegree * std::max(0.01, std::cos(lat * M_PI / 180)))
                            : -1;
-  // Two indexed lookups, each stopping early, so a flooded street with thousands of reports
-  // costs the same as a quiet one (one OR would read the category's whole month): the newest
-  // `limit` cases of the kelurahan (its index is in time order), and at most 2 x `limit` cases
-  // in the band of latitude around the pin, as the index gives them (sorting the band by time
-  // would read all of it).
-  auto rows = backend_.read(
+  // Indexed lookups that each stop early, so a flooded street with thousands of reports costs
+  // the same as a quiet one (one OR would read the category's whole month). The domain judges
+  // two located cases by their distance and any other pair by the kelurahan, so:
+  // - a report with a pin reads at most 2 x `limit` open cases in the band of latitude around
+  //   it, as the index gives them (sorting the band by time would read all of it), and the
+  //   newest `limit` open cases of its kelurahan that have no pin (a small index of its own);
+  // - a report without a pin reads the newest `limit` open cases of its kelurahan.
+  static constexpr std::string_view kColumnsOfIds =
       "SELECT id, title, description, latitude, longitude, COALESCE(region_code, ''), submitted_at, public_code, "
-      "status, support_count FROM complaints WHERE id IN ("
-      "SELECT id FROM (SELECT id FROM complaints WHERE $3 <> '' AND category_code = $1 AND region_code = $3 "
-      "AND submitted_at >= $2 AND status NOT IN ('closed', 'rejected') AND merged_into_id IS NULL "
-      "AND confidential = 0 ORDER BY submitted_at DESC LIMIT $8) AS by_region "
-      "UNION SELECT id FROM (SELECT id FROM complaints WHERE category_code = $1 AND latitude BETWEEN $4 AND $5 "
-      "AND longitude BETWEEN $6 AND $7 AND submitted_at >= $2 AND status NOT IN ('closed', 'rejected') "
-      "AND merged_into_id IS NULL AND confidential = 0 LIMIT 2 * $8) AS by_pin) "
-      "ORDER BY id DESC LIMIT $8",
-      {query.category_code, format_utc(query.since), query.kelurahan_code, lat - dlat, lat + dlat, lon - dlon,
-       lon + dlon, std::int64_t{query.limit}});
+      "status, support_count FROM complaints WHERE id IN (";
+  static constexpr std::string_view kOpenPublic =
+      "AND status NOT IN ('closed', 'rejected') AND merged_into_id IS NULL AND confidential = 0 ";
+  Result<SqlRows> rows = SqlRows{};
+  if (query.near) {
+    static const std::string located =
+        std::string(kColumnsOfIds) +
+        "SELECT id FROM (SELECT id FROM complaints WHERE $3 <> '' AND category_code = $1 AND region_code = $3 "
+        "AND submitted_at >= $2 " + std::string(kOpenPublic) +
+        "AND latitude IS NULL ORDER BY submitted_at DESC LIMIT $8) AS unpinned_in_region "
+        "UNION SELECT id FROM (SELECT id FROM complaints WHERE category_code = $1 AND latitude BETWEEN $4 AND $5 "
+        "AND longitude BETWEEN $6 AND $7 AND submitted_at >= $2 " + std::string(kOpenPublic) +
+        "LIMIT 2 * $8) AS by_pin) ORDER BY id DESC LIMIT $8";
+    rows = backend_.read(located, {query.category_code, format_utc(query.since), query.kelurahan_code, lat - dlat,
+                                   lat + dlat, lon - dlon, lon + dlon, std::int64_t{query.limit}});
+  } else if (!query.kelurahan_code.empty()) {
+    static const std::string unlocated =
+        std::string(kColumnsOfIds) +
+        "SELECT id FROM complaints WHERE category_code = $1 AND region_code = $3 AND submitted_at >= $2 " +
+        std::string(kOpenPublic) + "ORDER BY submitted_at DESC LIMIT $4) ORDER BY id DESC";
+    rows = backend_.read(unlocated, {query.category_code, format_utc(query.since), query.kelurahan_code,
+                                     std::int64_t{query.limit}});
+  }
   if (!rows) return rows.error();
   std::vector<app::ports::DuplicateCandidate> candidates;
   for (const auto& row : rows->rows) {
@@ -284,9 +300,9 @@ Result<std::int64_t> SqlComplaintWriter::insert(const dc::Complaint& complaint) 
       "description, category_code, category_suggested, region_code, latitude, longitude, accuracy_m, address, "
       "reporter_name, reporter_phone, reporter_email, reporter_nik, reporter_user_id, anonymous, confidential, "
       "channel, unit_code, submitted_at, updated_at, verify_due_at, first_response_due_at, resolve_due_at, version, "
-      "sla_target, due_at) "
+      "sla_target, due_at, sla_check_at) "
       "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, "
-      "$23, $24, $25, $26, $27, $28, $29, $30, $31) RETURNING id",
+      "$23, $24, $25, $26, $27, $28, $29, $30, $31, $32) RETURNING id",
       {complaint.public_code, complaint.reporter_secret_hash, std::string(dc::to_string(complaint.kind)),
        std::string(dc::to_string(complaint.status)),
        complaint.status_before_need_info ? std::string(dc::to_string(*complaint.status_before_need_info))
@@ -303,7 +319,8 @@ Result<std::int64_t> SqlComplaintWriter::insert(const dc::Complaint& complaint) 
        std::string(dc::to_string(complaint.channel)), complaint.unit_code, format_utc(complaint.submitted_at),
        format_utc(complaint.updated_at), optional_time_text(complaint.deadlines.verify),
        optional_time_text(complaint.deadlines.first_response), optional_time_text(complaint.deadlines.resolve),
-       complaint.version, complaint.sla_target, optional_time_text(complaint.due_at)});
+       complaint.version, complaint.sla_target, optional_time_text(complaint.due_at),
+       optional_time_text(complaint.sla_check_at)});
   if (!rows) return rows.error();
   return int_at(rows->rows.at(0), 0);
 }
