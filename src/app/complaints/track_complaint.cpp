@@ -4,7 +4,8 @@
 
 namespace sigap::app::complaints {
 
-Result<TrackedComplaint> track_complaint(ports::Storage& storage, std::string_view typed_code) {
+Result<TrackedComplaint> track_complaint(ports::Storage& storage, RoutingDirectory& directory,
+                                         std::string_view typed_code) {
   auto found = find_by_public_code(storage, typed_code);
   if (!found) return found.error();
   TrackedComplaint tracked;
@@ -27,16 +28,12 @@ Result<TrackedComplaint> track_complaint(ports::Storage& storage, std::string_vi
     }
   }
   const auto& shown = tracked.master ? *tracked.master : tracked.complaint;
-  if (!shown.category_code.empty()) {
-    auto categories = storage.categories().list();
-    if (!categories) return categories.error();
-    for (const auto& category : *categories) {
-      if (category.code == shown.category_code) tracked.category_name = category.name_id;
-    }
+  auto book = directory.book();
+  if (!book) return book.error();
+  for (const auto& category : (*book)->categories.categories()) {
+    if (category.code == shown.category_code) tracked.category_name = category.name_id;
   }
-  auto unit = storage.units().find_by_code(shown.unit_code);
-  if (!unit) return unit.error();
-  if (unit->has_value()) tracked.unit_name = (*unit)->name;
+  if (const auto* unit = (*book)->unit(shown.unit_code)) tracked.unit_name = unit->name;
   return tracked;
 }
 

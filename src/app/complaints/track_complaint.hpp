@@ -5,6 +5,7 @@
 #include <string_view>
 #include <vector>
 
+#include "app/complaints/routing_book.hpp"
 #include "app/ports/storage.hpp"
 #include "domain/complaints/complaint.hpp"
 
@@ -24,7 +25,9 @@ struct TrackedComplaint {
 
 /// Looks a case up by the code a person typed or read over the phone. A typo is caught by the
 /// check symbol (`validation`, saying so); a well-formed code of no case is `not_found`. A case
-/// merged into another comes with its master.
-Result<TrackedComplaint> track_complaint(ports::Storage& storage, std::string_view typed_code);
+/// merged into another comes with its master. The category and unit names come from
+/// `directory` (what intake keeps read), not from two more reads per tracking.
+Result<TrackedComplaint> track_complaint(ports::Storage& storage, RoutingDirectory& directory,
+                                         std::string_view typed_code);
 
 }  // namespace sigap::app::complaints

@@ -434,7 +434,7 @@ Response ComplaintHandlers::submit(const Request& request) {
 }
 
 Response ComplaintHandlers::track(const Request& request) {
-  auto tracked = app::complaints::track_complaint(storage_, request.path_param("code"));
+  auto tracked = app::complaints::track_complaint(storage_, intake_.directory(), request.path_param("code"));
   if (!tracked) return problem_response(tracked.error(), request);
   // A merged case shows where its master stands; its own code stays the one tracked.
   const auto& complaint = tracked->master ? *tracked->master : tracked->complaint;
