@@ -180,15 +180,20 @@ Result<IntakeAnswer> ComplaintIntake::submit(const SubmitRequest& request, const
         auto added = tx.complaints().add_photo(*id, static_cast<int>(i) + 1, photo);
         if (!added) return added.error();
       }
-      response = render(submitted);
+      // The answer is rendered inside the transaction only when it must be stored with the
+      // key; otherwise after the commit, off the writer thread every write waits for.
       if (!request.idempotency_key.empty()) {
+        response = render(submitted);
         auto remembered = tx.complaints().remember_answer(
             request.idempotency_key, {request.request_fingerprint, *id, response}, now);
         if (!remembered) return remembered.error();
       }
       return {};
     });
-    if (written) return IntakeAnswer{std::move(submitted), std::move(response), false};
+    if (written) {
+      if (response.empty()) response = render(submitted);
+      return IntakeAnswer{std::move(submitted), std::move(response), false};
+    }
     if (written.error().code() != ErrorCode::conflict) return written.error();
     // A conflict: either the same Idempotency-Key committed meanwhile (answer with it), or the
     // public code was taken (draw another).
