@@ -22,15 +22,16 @@ constexpr Dms kLongitude{{104, 1, 46, 1, 3144, 100}};  // 104° 46' 31.44" E
 
 constexpr std::string_view kBoundary = "sigap-test-boundary-7f3a";
 
-std::string form(std::string_view complaint_json, const std::vector<std::string>& photos) {
+std::string form(std::string_view complaint_json, const std::vector<std::string>& photos,
+                 std::string_view boundary = kBoundary) {
   std::string body;
-  body += "--" + std::string(kBoundary) + "\r\nContent-Disposition: form-data; name=\"complaint\"\r\n"
+  body += "--" + std::string(boundary) + "\r\nContent-Disposition: form-data; name=\"complaint\"\r\n"
           "Content-Type: application/json\r\n\r\n" + std::string(complaint_json) + "\r\n";
   for (std::size_t i = 0; i < photos.size(); ++i) {
-    body += "--" + std::string(kBoundary) + "\r\nContent-Disposition: form-data; name=\"photos\"; filename=\"foto" +
+    body += "--" + std::string(boundary) + "\r\nContent-Disposition: form-data; name=\"photos\"; filename=\"foto" +
             std::to_string(i + 1) + ".jpg\"\r\nContent-Type: image/jpeg\r\n\r\n" + photos[i] + "\r\n";
   }
-  body += "--" + std::string(kBoundary) + "--\r\n";
+  body += "--" + std::string(boundary) + "--\r\n";
   return body;
 }
 
@@ -117,6 +118,31 @@ TEST_F(ComplaintPhotosTest, TheReportPartMayComeAsAJsonBlobAsBrowsersSendIt) {
   auto response = post_form(body);
   ASSERT_EQ(response.status, 201) << response.body;
   EXPECT_EQ(response.json().as_object().at("photos").to_number<int>(), 1);
+}
+
+TEST_F(ComplaintPhotosTest, ARetryWithPhotosUnderTheSameKeyIsTheSameReportWhateverItsBoundary) {
+  // A phone resending after a dropped connection builds the form again, and a browser's
+  // FormData draws a new boundary each time: the retry must still be recognised as the same
+  // report, and the same key with another photo is still another request.
+  auto photo = noise_jpeg(160, 120);
+  auto json = std::string(R"({"description":"Got tersumbat di depan pasar, air meluap ke jalan"})");
+  HttpClient client(server_->base_url());
+  auto send = [&](std::string_view boundary, const std::string& jpeg) {
+    return client.request("POST", "/api/v1/complaints", form(json, {jpeg}, boundary),
+                          {"Content-Type: multipart/form-data; boundary=" + std::string(boundary),
+                           "Idempotency-Key: retry-with-photo-1"});
+  };
+  auto before = complaints();
+  auto first = send("first-try-boundary-1a2b", photo);
+  ASSERT_EQ(first.status, 201) << first.body;
+  auto again = send("second-try-boundary-9z8y", photo);
+  ASSERT_EQ(again.status, 201) << again.body;
+  EXPECT_EQ(again.header("idempotent-replayed"), "true");
+  EXPECT_EQ(again.json().as_object().at("code"), first.json().as_object().at("code"));
+  EXPECT_EQ(complaints(), before + 1);
+  auto other = send("third-try-boundary-5c6d", noise_jpeg(161, 120));
+  EXPECT_EQ(other.status, 422) << other.body;
+  EXPECT_EQ(complaints(), before + 1);
 }
 
 TEST_F(ComplaintPhotosTest, HostileOrBrokenUploadsAreRefusedAndLeaveNothingBehind) {

@@ -345,6 +345,9 @@ Response ComplaintHandlers::submit(const Request& request) {
     return problem_response(error, request);
   };
   std::string json_text;
+  // What a retry under the same Idempotency-Key must repeat: the JSON and each photo's bytes,
+  // not the multipart framing (a resent FormData draws a new boundary).
+  std::string photo_digests;
   if (auto boundary = multipart_boundary(request.header("content-type").value_or(""))) {
     auto parts = parse_multipart(request.body, *boundary, MultipartLimits{});
     if (!parts) return fail(parts.error());
@@ -368,6 +371,7 @@ Response ComplaintHandlers::submit(const Request& request) {
                         Text{"Server ini belum menerima foto.", "This server does not take photos."}));
     }
     for (const auto* part : photo_parts) {
+      photo_digests += "\n" + crypto::sha256_hex(part->body);
       auto photo = photos_->store(part->body);
       if (!photo) return fail(photo.error());
       stored.push_back(std::move(*photo));
@@ -393,7 +397,7 @@ Response ComplaintHandlers::submit(const Request& request) {
   }
   if (auto problem = fields.error()) return fail(*problem);
   submit.idempotency_key = std::string(key);
-  submit.request_fingerprint = crypto::sha256_hex(request.body);
+  submit.request_fingerprint = crypto::sha256_hex(json_text + photo_digests);
   if (request.actor.signed_in()) submit.actor = "user:" + std::to_string(request.actor.id);
   if (request.actor.kind == domain::access::ActorKind::citizen) submit.reporter_user_id = request.actor.id;
 
