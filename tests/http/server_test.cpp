@@ -156,7 +156,7 @@ TEST_F(Server, WrongMethodIsRefusedWithTheAllowedOnes) {
   EXPECT_NE(allow.find("GET"), std::string::npos) << allow;
   EXPECT_EQ(allow.find("DELETE"), std::string::npos) << allow;
 
-  auto post = client_.request("POST", "/api/v1/categories", "{}", {"Content-Type: application/json"});
+  auto post = client_.request("POST", "/api/v1/regions/16.71", "{}", {"Content-Type: application/json"});
   expect_problem(post, 405);
   EXPECT_NE(post.header("allow").find("GET"), std::string::npos);
 }

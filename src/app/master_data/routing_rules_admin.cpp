@@ -21,11 +21,7 @@ Result<std::vector<dc::RoutingRule>> RoutingRulesAdmin::list() { return storage_
 Result<void> RoutingRulesAdmin::save(const dc::RoutingRule& rule, const std::string& by) {
   std::vector<FieldError> problems;
   if (auto checked = check_category_exists(storage_, rule.category_code, problems); !checked) return checked;
-  if (!rule.region_code.empty()) {
-    auto region = storage_.regions().find(rule.region_code);
-    if (!region) return region.error();
-    if (!region->has_value()) problems.push_back({"region_code", Text{"Wilayah tidak dikenal.", "Unknown region."}});
-  }
+  if (auto checked = check_region_exists(storage_, rule.region_code, problems); !checked) return checked;
   if (rule.unit_code.empty()) {
     problems.push_back({"unit_code", Text{"Pilih unit yang menangani.", "Choose the unit that handles it."}});
   } else if (auto checked = check_unit_exists(storage_, rule.unit_code, problems); !checked) {

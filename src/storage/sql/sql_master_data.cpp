@@ -77,6 +77,29 @@ dm::Category category_from(const Row& row) {
   return category;
 }
 
+constexpr std::string_view kInsertUnit =
+    "INSERT INTO units (code, type, name, parent_code, region_code, service_hours, latitude, longitude, time_zone) "
+    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ";
+constexpr std::string_view kInsertCategory =
+    "INSERT INTO categories (code, name_id, name_en, description_id, default_unit_code, keywords, field_work) "
+    "VALUES ($1, $2, $3, $4, $5, $6, $7) ";
+
+std::vector<SqlValue> unit_params(const dm::Unit& unit) {
+  SqlValue latitude, longitude;
+  if (unit.office_location) {
+    latitude = unit.office_location->latitude;
+    longitude = unit.office_location->longitude;
+  }
+  return {unit.code, std::string(dm::to_string(unit.type)), unit.name, text_or_null(unit.parent_code),
+          text_or_null(unit.region_code), dm::format_service_hours(unit.service_hours), latitude, longitude,
+          unit.time_zone};
+}
+
+std::vector<SqlValue> category_params(const dm::Category& category) {
+  return {category.code, category.name_id, category.name_en, category.description_id, category.default_unit_code,
+          join_keywords(category.keywords), std::int64_t{category.field_work}};
+}
+
 template <typename T, typename Convert>
 Result<std::vector<T>> all_of(Result<SqlRows> rows, Convert convert) {
   if (!rows) return rows.error();
@@ -170,36 +193,56 @@ Result<void> SqlMasterDataWriter::save_region(const dm::Region& region) {
 }
 
 Result<std::int64_t> SqlMasterDataWriter::save_unit(const dm::Unit& unit) {
-  SqlValue latitude, longitude;
-  if (unit.office_location) {
-    latitude = unit.office_location->latitude;
-    longitude = unit.office_location->longitude;
-  }
   auto rows = connection_.query(
-      "INSERT INTO units (code, type, name, parent_code, region_code, service_hours, latitude, longitude, time_zone) "
-      "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) "
-      "ON CONFLICT (code) DO UPDATE SET type = excluded.type, name = excluded.name, "
-      "parent_code = excluded.parent_code, region_code = excluded.region_code, "
-      "service_hours = excluded.service_hours, latitude = excluded.latitude, longitude = excluded.longitude, "
-      "time_zone = excluded.time_zone RETURNING id",
-      {unit.code, std::string(dm::to_string(unit.type)), unit.name, text_or_null(unit.parent_code),
-       text_or_null(unit.region_code), dm::format_service_hours(unit.service_hours), latitude, longitude,
-       unit.time_zone});
+      std::string(kInsertUnit) +
+          "ON CONFLICT (code) DO UPDATE SET type = excluded.type, name = excluded.name, "
+          "parent_code = excluded.parent_code, region_code = excluded.region_code, "
+          "service_hours = excluded.service_hours, latitude = excluded.latitude, longitude = excluded.longitude, "
+          "time_zone = excluded.time_zone RETURNING id",
+      unit_params(unit));
   if (!rows) return rows.error();
   return int_at(rows->rows.at(0), 0);
 }
 
-Result<std::int64_t> SqlMasterDataWriter::save_category(const dm::Category& category) {
-  auto rows = connection_.query(
-      "INSERT INTO categories (code, name_id, name_en, description_id, default_unit_code, keywords, field_work) "
-      "VALUES ($1, $2, $3, $4, $5, $6, $7) "
-      "ON CONFLICT (code) DO UPDATE SET name_id = excluded.name_id, name_en = excluded.name_en, "
-      "description_id = excluded.description_id, default_unit_code = excluded.default_unit_code, "
-      "keywords = excluded.keywords, field_work = excluded.field_work RETURNING id",
-      {category.code, category.name_id, category.name_en, category.description_id, category.default_unit_code,
-       join_keywords(category.keywords), std::int64_t{category.field_work}});
+Result<std::int64_t> SqlMasterDataWriter::insert_unit(const dm::Unit& unit) {
+  auto rows = connection_.query(std::string(kInsertUnit) + "RETURNING id", unit_params(unit));
   if (!rows) return rows.error();
   return int_at(rows->rows.at(0), 0);
+}
+
+Result<bool> SqlMasterDataWriter::update_unit(const dm::Unit& unit) {
+  auto rows = connection_.query(
+      "UPDATE units SET type = $2, name = $3, parent_code = $4, region_code = $5, service_hours = $6, "
+      "latitude = $7, longitude = $8, time_zone = $9 WHERE code = $1 RETURNING id",
+      unit_params(unit));
+  if (!rows) return rows.error();
+  return !rows->empty();
+}
+
+Result<std::int64_t> SqlMasterDataWriter::save_category(const dm::Category& category) {
+  auto rows = connection_.query(
+      std::string(kInsertCategory) +
+          "ON CONFLICT (code) DO UPDATE SET name_id = excluded.name_id, name_en = excluded.name_en, "
+          "description_id = excluded.description_id, default_unit_code = excluded.default_unit_code, "
+          "keywords = excluded.keywords, field_work = excluded.field_work RETURNING id",
+      category_params(category));
+  if (!rows) return rows.error();
+  return int_at(rows->rows.at(0), 0);
+}
+
+Result<std::int64_t> SqlMasterDataWriter::insert_category(const dm::Category& category) {
+  auto rows = connection_.query(std::string(kInsertCategory) + "RETURNING id", category_params(category));
+  if (!rows) return rows.error();
+  return int_at(rows->rows.at(0), 0);
+}
+
+Result<bool> SqlMasterDataWriter::update_category(const dm::Category& category) {
+  auto rows = connection_.query(
+      "UPDATE categories SET name_id = $2, name_en = $3, description_id = $4, default_unit_code = $5, "
+      "keywords = $6, field_work = $7 WHERE code = $1 RETURNING id",
+      category_params(category));
+  if (!rows) return rows.error();
+  return !rows->empty();
 }
 
 }  // namespace sigap::storage::sql

@@ -52,6 +52,10 @@ class SqlMasterDataWriter final : public app::ports::MasterDataWriter {
   Result<void> save_region(const domain::master_data::Region& region) override;
   Result<std::int64_t> save_unit(const domain::master_data::Unit& unit) override;
   Result<std::int64_t> save_category(const domain::master_data::Category& category) override;
+  Result<std::int64_t> insert_unit(const domain::master_data::Unit& unit) override;
+  Result<bool> update_unit(const domain::master_data::Unit& unit) override;
+  Result<std::int64_t> insert_category(const domain::master_data::Category& category) override;
+  Result<bool> update_category(const domain::master_data::Category& category) override;
 
  private:
   SqlConnection& connection_;

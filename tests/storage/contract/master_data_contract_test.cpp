@@ -170,6 +170,150 @@ TEST_P(MasterDataContract, TextWithQuotesAndUnicodeIsStoredAsGiven) {
   EXPECT_TRUE(storage_->units().list({}).ok());
 }
 
+// What admins do: a new code must be new, an edit changes the row that exists and nothing else.
+TEST_P(MasterDataContract, InsertingAUnitWithATakenCodeIsAConflictAndKeepsTheFirst) {
+  auto city = unit("pemkot", "", dm::UnitType::city);
+  auto office = unit("dinas-x", "pemkot");
+  auto written = storage_->write([&](app::ports::Transaction& tx) -> Result<void> {
+    if (auto saved = tx.master_data().insert_unit(city); !saved) return saved.error();
+    if (auto saved = tx.master_data().insert_unit(office); !saved) return saved.error();
+    return {};
+  });
+  ASSERT_TRUE(written.ok()) << written.error().log_detail();
+  auto twin = unit("dinas-x", "pemkot");
+  twin.name = "A second dinas-x";
+  auto again = storage_->write([&](app::ports::Transaction& tx) -> Result<void> {
+    auto saved = tx.master_data().insert_unit(twin);
+    if (!saved) return saved.error();
+    return {};
+  });
+  ASSERT_FALSE(again.ok());
+  EXPECT_EQ(again.error().code(), ErrorCode::conflict);
+  auto stored = storage_->units().find_by_code("dinas-x");
+  ASSERT_TRUE(stored.ok() && stored->has_value());
+  EXPECT_EQ((*stored)->name, "Unit dinas-x");
+  auto orphan = storage_->write([&](app::ports::Transaction& tx) -> Result<void> {
+    auto saved = tx.master_data().insert_unit(unit("orphan", "no-such-parent"));
+    if (!saved) return saved.error();
+    return {};
+  });
+  ASSERT_FALSE(orphan.ok());
+  EXPECT_EQ(orphan.error().code(), ErrorCode::conflict);
+}
+
+TEST_P(MasterDataContract, UpdatingAUnitChangesEveryFieldButItsCodeAndIdAndTellsWhenThereIsNone) {
+  std::int64_t id = 0;
+  auto written = storage_->write([&](app::ports::Transaction& tx) -> Result<void> {
+    if (auto saved = tx.master_data().insert_unit(unit("pemkot", "", dm::UnitType::city)); !saved) return saved.error();
+    auto kecamatan = unit("kecamatan-a", "pemkot", dm::UnitType::district_office);
+    if (auto saved = tx.master_data().insert_unit(kecamatan); !saved) return saved.error();
+    auto saved = tx.master_data().insert_unit(unit("dinas-x", "pemkot"));
+    if (!saved) return saved.error();
+    id = *saved;
+    return {};
+  });
+  ASSERT_TRUE(written.ok()) << written.error().log_detail();
+  auto changed = unit("dinas-x", "kecamatan-a", dm::UnitType::service_counter);
+  changed.name = "Loket Dinas X";
+  changed.region_code = "";
+  changed.service_hours = dm::parse_service_hours("mon-fri 08:00-12:00", "hours").value();
+  changed.office_location = dm::GeoPoint{-2.95, 104.75};
+  changed.time_zone = "Asia/Makassar";
+  bool found = false;
+  auto updated = storage_->write([&](app::ports::Transaction& tx) -> Result<void> {
+    auto done = tx.master_data().update_unit(changed);
+    if (!done) return done.error();
+    found = *done;
+    return {};
+  });
+  ASSERT_TRUE(updated.ok()) << updated.error().log_detail();
+  EXPECT_TRUE(found);
+  auto stored = storage_->units().find_by_id(id);
+  ASSERT_TRUE(stored.ok() && stored->has_value());
+  changed.id = id;
+  EXPECT_EQ(**stored, changed);
+  auto path = storage_->units().path_to("dinas-x");
+  ASSERT_TRUE(path.ok());
+  EXPECT_EQ(*path, (std::vector<std::string>{"pemkot", "kecamatan-a", "dinas-x"}));
+
+  bool missing_found = true;
+  auto missing = storage_->write([&](app::ports::Transaction& tx) -> Result<void> {
+    auto done = tx.master_data().update_unit(unit("no-such-unit", "pemkot"));
+    if (!done) return done.error();
+    missing_found = *done;
+    return {};
+  });
+  ASSERT_TRUE(missing.ok());
+  EXPECT_FALSE(missing_found);
+  auto all = storage_->units().list({});
+  ASSERT_TRUE(all.ok());
+  EXPECT_EQ(all->size(), 3U) << "an update never adds a unit";
+}
+
+TEST_P(MasterDataContract, CategoriesAreInsertedOnceAndUpdatedInPlace) {
+  dm::Category category;
+  category.code = "reklame-liar";
+  category.name_id = "Reklame liar";
+  category.name_en = "Illegal billboards";
+  category.default_unit_code = "pemkot";
+  category.keywords = {"baliho"};
+  auto written = storage_->write([&](app::ports::Transaction& tx) -> Result<void> {
+    if (auto saved = tx.master_data().insert_unit(unit("pemkot", "", dm::UnitType::city)); !saved) return saved.error();
+    if (auto saved = tx.master_data().insert_unit(unit("satpol-pp", "pemkot")); !saved) return saved.error();
+    auto saved = tx.master_data().insert_category(category);
+    if (!saved) return saved.error();
+    category.id = *saved;
+    return {};
+  });
+  ASSERT_TRUE(written.ok()) << written.error().log_detail();
+  auto twice = storage_->write([&](app::ports::Transaction& tx) -> Result<void> {
+    auto saved = tx.master_data().insert_category(category);
+    if (!saved) return saved.error();
+    return {};
+  });
+  ASSERT_FALSE(twice.ok());
+  EXPECT_EQ(twice.error().code(), ErrorCode::conflict);
+
+  category.name_id = "Reklame dan baliho liar";
+  category.default_unit_code = "satpol-pp";
+  category.keywords = {"baliho", "spanduk", "lampu jalan"};
+  category.field_work = true;
+  bool found = false;
+  auto updated = storage_->write([&](app::ports::Transaction& tx) -> Result<void> {
+    auto done = tx.master_data().update_category(category);
+    if (!done) return done.error();
+    found = *done;
+    return {};
+  });
+  ASSERT_TRUE(updated.ok()) << updated.error().log_detail();
+  EXPECT_TRUE(found);
+  auto categories = storage_->categories().list();
+  ASSERT_TRUE(categories.ok());
+  ASSERT_EQ(categories->size(), 1U);
+  EXPECT_EQ(categories->front(), category);
+
+  auto to_nowhere = category;
+  to_nowhere.default_unit_code = "no-such-unit";
+  auto refused = storage_->write([&](app::ports::Transaction& tx) -> Result<void> {
+    auto done = tx.master_data().update_category(to_nowhere);
+    if (!done) return done.error();
+    return {};
+  });
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().code(), ErrorCode::conflict);
+  auto unknown = category;
+  unknown.code = "no-such-category";
+  bool unknown_found = true;
+  auto none = storage_->write([&](app::ports::Transaction& tx) -> Result<void> {
+    auto done = tx.master_data().update_category(unknown);
+    if (!done) return done.error();
+    unknown_found = *done;
+    return {};
+  });
+  ASSERT_TRUE(none.ok());
+  EXPECT_FALSE(unknown_found);
+}
+
 SIGAP_STORAGE_CONTRACT(MasterDataContract);
 
 }  // namespace
