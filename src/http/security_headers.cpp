@@ -36,16 +36,25 @@ void add_if_absent(Response& response, std::string_view name, std::string_view v
   if (find_header(response, name) == nullptr) response.headers.emplace_back(std::string(name), std::string(value));
 }
 
-// "text/html; charset=utf-8" and " Text/HTML" are HTML; "text/htmlx" is not.
-bool is_html(const Response& response) {
+// The media type without parameters and blanks: " Text/HTML; charset=utf-8" -> "Text/HTML".
+std::string_view media_type_of(const Response& response) {
   const auto* content_type = find_header(response, "Content-Type");
-  if (content_type == nullptr) return false;
+  if (content_type == nullptr) return {};
   std::string_view media_type(*content_type);
   media_type = media_type.substr(0, media_type.find(';'));
   auto first = media_type.find_first_not_of(" \t");
-  if (first == std::string_view::npos) return false;
-  media_type = media_type.substr(first, media_type.find_last_not_of(" \t") + 1 - first);
-  return equals_ignoring_case(media_type, "text/html");
+  if (first == std::string_view::npos) return {};
+  return media_type.substr(first, media_type.find_last_not_of(" \t") + 1 - first);
+}
+
+std::string_view policy_for(const Response& response) {
+  auto media_type = media_type_of(response);
+  if (equals_ignoring_case(media_type, "text/html")) return kHtmlContentSecurityPolicy;
+  if (equals_ignoring_case(media_type, "text/javascript") ||
+      equals_ignoring_case(media_type, "application/javascript")) {
+    return kScriptContentSecurityPolicy;
+  }
+  return kDefaultContentSecurityPolicy;
 }
 
 }  // namespace
@@ -53,8 +62,7 @@ bool is_html(const Response& response) {
 void add_security_headers(Response& response) {
   for (const auto& [name, value] : kAlwaysHeaders) add_if_absent(response, name, value);
   if (response.status == 304) return;
-  add_if_absent(response, "Content-Security-Policy",
-                is_html(response) ? kHtmlContentSecurityPolicy : kDefaultContentSecurityPolicy);
+  add_if_absent(response, "Content-Security-Policy", policy_for(response));
 }
 
 }  // namespace sigap::http

@@ -17,6 +17,12 @@ inline constexpr std::string_view kHtmlContentSecurityPolicy =
     "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
     "frame-ancestors 'none'; worker-src 'self'; manifest-src 'self'";
 
+/// The Content-Security-Policy of JavaScript. A script a page loads runs under the page's policy
+/// and ignores this one; a script that runs as a worker (the service worker, web/public/sw.js)
+/// runs under this one, and it must fetch the shell from our own origin to keep it offline.
+inline constexpr std::string_view kScriptContentSecurityPolicy =
+    "default-src 'none'; connect-src 'self'; frame-ancestors 'none'";
+
 /// The Content-Security-Policy of every other response (JSON, problem+json, images, CSV):
 /// should a browser ever render one as a document, it may load nothing and run nothing.
 inline constexpr std::string_view kDefaultContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
@@ -37,9 +43,10 @@ inline constexpr std::string_view kDefaultContentSecurityPolicy = "default-src '
 ///   may locate the citizen and take a photo; nothing ever needs the microphone, and no
 ///   embedded third-party frame gets any of the three.
 /// - Content-Security-Policy — kHtmlContentSecurityPolicy when the Content-Type is text/html,
-///   kDefaultContentSecurityPolicy otherwise. A 304 gets none: browsers copy a 304's headers
-///   onto the cached response, and the page's stored policy must not be replaced by the
-///   restrictive default a body-less 304 (no Content-Type) would otherwise get.
+///   kScriptContentSecurityPolicy for JavaScript, kDefaultContentSecurityPolicy otherwise. A
+///   304 gets none: browsers copy a 304's headers onto the cached response, and the page's
+///   stored policy must not be replaced by the restrictive default a body-less 304 (no
+///   Content-Type) would otherwise get.
 ///
 /// Call it once on the finished response. Thread-safe (touches only `response`).
 void add_security_headers(Response& response);

@@ -22,6 +22,7 @@ constexpr std::string_view kAppPolicy =
     "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
     "frame-ancestors 'none'; worker-src 'self'; manifest-src 'self'";
 constexpr std::string_view kLockedPolicy = "default-src 'none'; frame-ancestors 'none'";
+constexpr std::string_view kWorkerPolicy = "default-src 'none'; connect-src 'self'; frame-ancestors 'none'";
 
 Response with_type(std::string content_type, int status = 200) {
   Response response;
@@ -43,6 +44,7 @@ int count_named(const Response& response, std::string_view lower_name) {
 TEST(SecurityHeadersTest, ConstantsAreTheDocumentedPolicies) {
   EXPECT_EQ(kHtmlContentSecurityPolicy, kAppPolicy);
   EXPECT_EQ(kDefaultContentSecurityPolicy, kLockedPolicy);
+  EXPECT_EQ(kScriptContentSecurityPolicy, kWorkerPolicy);
 }
 
 TEST(SecurityHeadersTest, EveryResponseGetsTheFixedHeaders) {
@@ -70,7 +72,9 @@ TEST(SecurityHeadersTest, ContentSecurityPolicyByContentType) {
            {" text/html ; charset=utf-8", kAppPolicy},
            {"application/json; charset=utf-8", kLockedPolicy},
            {"application/problem+json; charset=utf-8", kLockedPolicy},
-           {"text/javascript; charset=utf-8", kLockedPolicy},
+           // The service worker fetches the shell it keeps from our origin, and nothing else.
+           {"text/javascript; charset=utf-8", kWorkerPolicy},
+           {"application/javascript", kWorkerPolicy},
            {"image/svg+xml", kLockedPolicy},
            {"text/htmlx", kLockedPolicy},
            {"application/xhtml+xml", kLockedPolicy},

@@ -1,63 +1,19 @@
-// Admin: staff accounts and their roles, API keys, SLA policies and the working calendar. Every
-// form sends what the person typed and shows the server's validation message next to the field
-// it names; every change is audited by the server.
+// Admin: staff accounts and their roles, API keys, units (admin_units.tsx), categories
+// (admin_categories.tsx), routing rules, SLA policies and the working calendar. Every form sends
+// what the person typed and shows the server's validation message next to the field it names;
+// every change is audited by the server.
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError } from '../lib/api';
 import { CategorySelect } from '../lib/category_select';
 import { t } from '../lib/i18n';
+import { type Unit, UnitSelect, useForm } from './admin_form';
+import { Categories } from './admin_categories';
+import { Units } from './admin_units';
 import { Field } from './field';
 import { staff } from './session';
 
-type Section = 'users' | 'keys' | 'routing' | 'sla' | 'calendar';
-const SECTIONS: Section[] = ['users', 'keys', 'routing', 'sla', 'calendar'];
+type Section = 'users' | 'keys' | 'units' | 'categories' | 'routing' | 'sla' | 'calendar';
+const SECTIONS: Section[] = ['users', 'keys', 'units', 'categories', 'routing', 'sla', 'calendar'];
 const ROLES = ['officer', 'supervisor', 'admin', 'leader', 'integrator'] as const;
-
-interface Unit {
-  code: string;
-  name: string;
-}
-
-// One form's state: the problem the server answered, a message when it went through.
-function useForm() {
-  const [problem, setProblem] = useState<ApiError | null>(null);
-  const [done, setDone] = useState('');
-  const submit = async (work: () => Promise<unknown>, after: () => void = () => undefined) => {
-    setProblem(null);
-    setDone('');
-    try {
-      await work();
-      setDone(t('console.saved'));
-      after();
-    } catch (error) {
-      setProblem(error instanceof ApiError ? error : new ApiError(0, t('error.network')));
-    }
-  };
-  const field = (...names: string[]) => names.map((name) => problem?.field(name)).find(Boolean);
-  const banner = (
-    <>
-      {problem && (
-        <p class="alert" role="alert">
-          {problem.message}
-        </p>
-      )}
-      {done && <p role="status">{done}</p>}
-    </>
-  );
-  return { submit, field, banner };
-}
-
-function UnitSelect(props: { id: string; units: Unit[]; value: string; onChange: (value: string) => void; any?: boolean }) {
-  return (
-    <select id={props.id} value={props.value} onChange={(e) => props.onChange(e.currentTarget.value)}>
-      <option value="">{props.any ? t('admin.any') : t('report.choose')}</option>
-      {props.units.map((u) => (
-        <option key={u.code} value={u.code}>
-          {u.name}
-        </option>
-      ))}
-    </select>
-  );
-}
 
 function Users({ units }: { units: Unit[] }) {
   const [users, setUsers] = useState<{ id: number; email: string; display_name: string; disabled: boolean; memberships: { unit_code: string; role: string }[] }[]>([]);
@@ -388,7 +344,8 @@ function RoutingRules({ units }: { units: Unit[] }) {
 export function Admin({ path }: { path: string }) {
   const section = (SECTIONS.find((s) => path === `/petugas/admin/${s}`) ?? 'users') as Section;
   const [units, setUnits] = useState<Unit[]>([]);
-  useEffect(() => void staff<{ items: Unit[] }>('/api/v1/units').then((l) => setUnits(l.items), () => undefined), []);
+  const loadUnits = () => void staff<{ items: Unit[] }>('/api/v1/units').then((l) => setUnits(l.items), () => undefined);
+  useEffect(loadUnits, []);
   return (
     <section>
       <h1>{t('admin.title')}</h1>
@@ -401,6 +358,8 @@ export function Admin({ path }: { path: string }) {
       </nav>
       {section === 'users' && <Users units={units} />}
       {section === 'keys' && <ApiKeys units={units} />}
+      {section === 'units' && <Units units={units} onChanged={loadUnits} />}
+      {section === 'categories' && <Categories units={units} />}
       {section === 'routing' && <RoutingRules units={units} />}
       {section === 'sla' && <SlaPolicies units={units} />}
       {section === 'calendar' && <Calendar />}

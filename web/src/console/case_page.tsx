@@ -1,7 +1,7 @@
 // One case for the officer: what was reported, the masked contact with an audited reveal, the
 // timeline, and every workflow action the case allows now, each with the fields it needs.
 // If-Match carries the version the officer saw: a stale page is told to reload (412).
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError } from '../lib/api';
 import { CategorySelect } from '../lib/category_select';
 import { dateTime } from '../lib/format';
@@ -60,6 +60,9 @@ export function CasePage({ id }: { id: number }) {
   const [contact, setContact] = useState<Record<string, string> | null>(null);
   const [problem, setProblem] = useState<ApiError | null>(null);
   const [done, setDone] = useState('');
+  const form = useRef<HTMLFormElement>(null);
+  const saved = useRef<HTMLParagraphElement>(null);
+  const focusSaved = useRef(false);  // whether the focus goes to the "saved" line next time
 
   const load = async () => {
     try {
@@ -80,13 +83,32 @@ export function CasePage({ id }: { id: number }) {
   }, [id]);
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if ((event.target as HTMLElement).closest('input, textarea, select')) return;
-      if (event.key === 'v' && item?.allowed_actions.includes('verify')) setAction('verify');
-      if (event.key === 'r') document.getElementById('message')?.focus();
+      if ((event.target as HTMLElement).closest('input, textarea, select') || event.ctrlKey || event.metaKey || event.altKey) {
+        return;
+      }
+      if (event.key === 'v' && item?.allowed_actions.includes('verify')) {
+        event.preventDefault();
+        setAction('verify');
+        form.current?.querySelector<HTMLElement>('select, input, textarea')?.focus();
+      }
+      if (event.key === 'r') {
+        event.preventDefault();
+        document.getElementById('message')?.focus();
+      }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [item]);
+
+  // Choosing an action takes the focus to its form's first field; the keyboard goes on from there.
+  useEffect(() => {
+    if (action) form.current?.querySelector<HTMLElement>('select, input, textarea')?.focus();
+  }, [action]);
+  // When an action went through and its form closed, the focus goes to the "saved" line
+  // instead of falling to the top of the page.
+  useEffect(() => {
+    if (done && focusSaved.current) saved.current?.focus();
+  }, [done]);
 
   // `keepForm`: the after photo is added from inside the resolve form, which stays open.
   const run = async (work: () => Promise<unknown>, keepForm = false) => {
@@ -94,6 +116,7 @@ export function CasePage({ id }: { id: number }) {
     setDone('');
     try {
       await work();
+      focusSaved.current = !keepForm;
       setDone(t('console.saved'));
       if (!keepForm) {
         setAction('');
@@ -185,7 +208,11 @@ export function CasePage({ id }: { id: number }) {
           ))}
         </p>
       )}
-      {done && <p role="status">{done}</p>}
+      {done && (
+        <p role="status" tabIndex={-1} ref={saved}>
+          {done}
+        </p>
+      )}
       <h2>{t('console.actions')}</h2>
       <div class="actions">
         {item.allowed_actions
@@ -198,7 +225,7 @@ export function CasePage({ id }: { id: number }) {
           ))}
       </div>
       {action && (
-        <form class="panel" onSubmit={act}>
+        <form class="panel" onSubmit={act} ref={form} aria-label={t(`action.${action}` as never)}>
           {action === 'verify' && (
             <div class="field">
               <label for="category_code">{t('console.category')}</label>

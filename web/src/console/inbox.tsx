@@ -1,6 +1,7 @@
 // The inbox: tabs by status with their counts, search and filters, overdue first with a
 // countdown, refreshed every 30 seconds so new cases appear by themselves. Keys: "/" search,
-// j/k move, Enter opens.
+// j/k move the focus down and up the list (the focused case's link, so Enter opens it as any
+// link does).
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError } from '../lib/api';
 import { t } from '../lib/i18n';
@@ -33,8 +34,13 @@ export function Inbox() {
   const [selected, setSelected] = useState(0);
   const [problem, setProblem] = useState('');
   const search = useRef<HTMLInputElement>(null);
+  const list = useRef<HTMLUListElement>(null);
 
+  // Only the newest request's answer is shown: an earlier one (the list before a search, a
+  // refresh) that arrives late must not replace it.
+  const newest = useRef(0);
   const load = async () => {
+    const request = ++newest.current;
     const filters = new URLSearchParams();
     if (applied) filters.set('q', applied);
     if (overdue) filters.set('overdue', 'true');
@@ -43,10 +49,12 @@ export function Inbox() {
         staff<{ counts: Record<string, number> }>(`/api/v1/complaints/counts?${filters}`),
         staff<{ items: CaseItem[] }>(`/api/v1/complaints?${filters}&status=${tab}&sort=due&limit=50`),
       ]);
+      if (request !== newest.current) return;
       setCounts(count.counts);
       setItems(list.items);
       setProblem('');
     } catch (error) {
+      if (request !== newest.current) return;
       setProblem(error instanceof ApiError ? error.message : t('error.network'));
     }
   };
@@ -56,15 +64,24 @@ export function Inbox() {
     return () => clearInterval(timer);
   }, [tab, applied, overdue]);
 
+  // j and k move the focus itself, so it is seen, read out and opened with Enter like any link.
+  const focusCase = (index: number) => {
+    setSelected(index);
+    list.current?.querySelectorAll<HTMLAnchorElement>('li > a')[index]?.focus();
+  };
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if ((event.target as HTMLElement).closest('input, textarea, select')) return;
+      const target = event.target as HTMLElement;
+      if (target.closest('input, textarea, select') || event.ctrlKey || event.metaKey || event.altKey) return;
+      const current = list.current?.contains(target) ? selected : -1;
       if (event.key === '/') {
         event.preventDefault();
         search.current?.focus();
-      } else if (event.key === 'j') setSelected((i) => Math.min(i + 1, items.length - 1));
-      else if (event.key === 'k') setSelected((i) => Math.max(i - 1, 0));
-      else if (event.key === 'Enter' && items[selected]) navigate(`/petugas/aduan/${items[selected].id}`);
+      } else if (event.key === 'j' && items.length > 0) focusCase(Math.min(current + 1, items.length - 1));
+      else if (event.key === 'k' && items.length > 0) focusCase(Math.max(current - 1, 0));
+      else if (event.key === 'Enter' && !target.closest('a, button') && items[selected]) {
+        navigate(`/petugas/aduan/${items[selected].id}`);
+      }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -119,10 +136,10 @@ export function Inbox() {
         <p>{t('console.empty')}</p>
       ) : (
         <div role="tabpanel">
-        <ul class="cases">
+        <ul class="cases" ref={list}>
           {items.map((item, i) => (
             <li key={item.id} class={i === selected ? 'selected' : ''}>
-              <a href={`/petugas/aduan/${item.id}`}>
+              <a href={`/petugas/aduan/${item.id}`} onFocus={() => setSelected(i)}>
                 <strong>{item.code}</strong> {item.title || item.description.slice(0, 80)}
               </a>
               <span class="meta">

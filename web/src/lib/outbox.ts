@@ -1,9 +1,13 @@
-// Reports written without a signal: kept in IndexedDB with their Idempotency-Key and sent by
-// themselves when the connection returns. The key makes a report that did reach the server
-// before the connection dropped come back as the same case, never a second one.
+// Reports written without a signal: kept in IndexedDB with their Idempotency-Key and their
+// photos (the Blobs already shrunk on the phone) and sent by themselves when the connection
+// returns, as the same bytes every time (lib/multipart). The key makes a report that did reach
+// the server before the connection dropped come back as the same case, never a second one.
+import { reportBody } from './multipart';
+
 export interface PendingReport {
   key: string;  // Idempotency-Key
   body: string; // the JSON of the report
+  photos?: Blob[];  // absent in reports kept before photos were
   savedAt: string;
 }
 
@@ -47,12 +51,14 @@ export async function flushPending(): Promise<void> {
   try {
     for (const report of await pendingReports()) {
       let response: Response;
+      const { body, contentType } = reportBody(report.key, report.body, report.photos ?? []);
       try {
         response = await fetch('/api/v1/complaints', {
           method: 'POST',
-          headers: { 'Content-Type': 'application/json', 'Idempotency-Key': report.key },
-          body: report.body,
+          headers: { 'Content-Type': contentType, 'Idempotency-Key': report.key },
+          body,
         });
+        await response.text();  // read to the end: the connection is free again
       } catch {
         break;  // still no signal
       }

@@ -8,6 +8,9 @@ export function navigate(path: string): void {
   history.pushState(null, '', path);
   for (const listener of listeners) listener();
   window.scrollTo(0, 0);
+  // The keyboard (and a screen reader) goes on from the new page's content, not from a link
+  // that is gone; <main> takes the focus without showing a ring (styles.css).
+  document.getElementById('main')?.focus({ preventScroll: true });
 }
 
 window.addEventListener('popstate', () => {

@@ -7,6 +7,7 @@ import { ApiError, NetworkError, api, postJson } from '../lib/api';
 import { CategorySelect } from '../lib/category_select';
 import { t } from '../lib/i18n';
 import { deviceId, randomId } from '../lib/ids';
+import { reportBody } from '../lib/multipart';
 import { savePending } from '../lib/outbox';
 import { shrinkPhoto } from '../lib/photos';
 import { navigate } from '../lib/router';
@@ -135,14 +136,14 @@ export function Report() {
       : {}),
   });
 
-  const send = async () => {
-    const body = JSON.stringify(report());
-    const headers = { 'Idempotency-Key': key.current };
-    if (photos.length === 0) return postJson<Record<string, unknown>>('/api/v1/complaints', report(), headers);
-    const form = new FormData();
-    form.append('complaint', body);
-    photos.forEach((photo, i) => form.append('photos', photo, `foto-${i + 1}.jpg`));
-    return api<Record<string, unknown>>('/api/v1/complaints', { method: 'POST', body: form, headers });
+  // The same key and the same bytes on every try (lib/multipart), so a retry is known as one.
+  const send = (json: string) => {
+    const { body, contentType } = reportBody(key.current, json, photos);
+    return api<Record<string, unknown>>('/api/v1/complaints', {
+      method: 'POST',
+      body,
+      headers: { 'Idempotency-Key': key.current, 'Content-Type': contentType },
+    });
   };
 
   const submit = async (event: Event) => {
@@ -150,6 +151,7 @@ export function Report() {
     setProblem(null);
     setNotice('');
     setBusy(true);
+    const json = JSON.stringify(report());
     try {
       if (similar === null && category && (pin || village) && description.length >= 10) {
         const found = await postJson<{ items: Similar[] }>('/api/v1/possible-duplicates', {
@@ -162,12 +164,12 @@ export function Report() {
         setSimilar(found.items);
         if (found.items.length > 0) return;  // let the person look first; the next press sends
       }
-      const answer = await send();
+      const answer = await send(json);
       sessionStorage.setItem('sigap.lastReport', JSON.stringify(answer));
       navigate('/lapor/terkirim');
     } catch (error) {
       if (error instanceof NetworkError) {
-        await savePending({ key: key.current, body: JSON.stringify(report()), savedAt: new Date().toISOString() });
+        await savePending({ key: key.current, body: json, photos, savedAt: new Date().toISOString() });
         setNotice(t('report.offline'));
       } else if (error instanceof ApiError) {
         setProblem(error);

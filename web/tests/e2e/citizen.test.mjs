@@ -61,28 +61,65 @@ test('a typo in the code is caught as a typo', async () => {
   await context.close();
 });
 
-test('a report written with no signal is kept and arrives exactly once when the signal returns', async () => {
+test('a report with a photo written with no signal is kept and arrives exactly once, photo and all, when the signal returns', async () => {
   const context = await browser.newContext();
   const page = await context.newPage();
   const created = [];
   page.on('response', (response) => {
     if (response.url().endsWith('/api/v1/complaints') && response.request().method() === 'POST') {
-      created.push({ status: response.status(), replayed: response.headers()['idempotent-replayed'] === 'true' });
+      created.push(
+        response.json().then((body) => ({
+          status: response.status(),
+          replayed: response.headers()['idempotent-replayed'] === 'true',
+          id: body.id,
+          photos: body.photos,
+        })),
+      );
     }
   });
   await page.goto(`${sigap.url}/lapor`);
   await page.waitForSelector('#category option[value="jalan-rusak"]', { state: 'attached' });
   await fillReport(page, 'Lampu jalan mati di gang sebelah masjid (tanpa sinyal)');
+  await page.setInputFiles('#photos', { name: 'gelap.png', mimeType: 'image/png', buffer: photoPng(80, 60) });
+  await page.waitForSelector('.thumbs img');
   await context.setOffline(true);
   await page.getByRole('button', { name: 'Kirim laporan' }).click();
   await page.getByText('Menunggu sinyal').waitFor();
   assert.equal(created.length, 0);
+  // The photo waits on the phone with the text (IndexedDB keeps the Blob).
+  const kept = await page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const opened = indexedDB.open('sigap', 1);
+        opened.onerror = () => reject(opened.error);
+        opened.onsuccess = () => {
+          const all = opened.result.transaction('pending-reports').objectStore('pending-reports').getAll();
+          all.onsuccess = () => resolve(all.result.map((r) => (r.photos ?? []).map((p) => p instanceof Blob && p.size > 0)));
+        };
+      }),
+  );
+  assert.deepEqual(kept, [[true]]);
   await context.setOffline(false);  // the page's 'online' handler sends it
-  await page.waitForFunction(() => true);
-  for (let i = 0; i < 50 && !created.some((c) => c.status === 201); i++) await page.waitForTimeout(100);
+  for (let i = 0; i < 50 && created.length === 0; i++) await page.waitForTimeout(100);
   await page.evaluate(() => window.dispatchEvent(new Event('online')));  // a second nudge must not create another
   await page.waitForTimeout(500);
-  assert.equal(created.filter((c) => c.status === 201 && !c.replayed).length, 1, JSON.stringify(created));
+  const answers = await Promise.all(created);
+  const first = answers.filter((c) => c.status === 201 && !c.replayed);
+  assert.equal(first.length, 1, JSON.stringify(answers));
+  assert.equal(first[0].photos, 1, 'the photo came with the report');
+
+  // The officer of the unit it reached sees the photo, and only that one.
+  const officer = await browser.newContext();
+  const signedIn = await officer.request.post(`${sigap.url}/api/v1/session`, {
+    data: { email: 'petugas.pupr@demo.sigap.id', password: sigap.accounts['petugas.pupr@demo.sigap.id'].password },
+  });
+  assert.equal(signedIn.status(), 201);
+  const photo = await officer.request.get(`${sigap.url}/api/v1/complaints/${first[0].id}/photos/1`);
+  assert.equal(photo.status(), 200);
+  assert.match(photo.headers()['content-type'], /^image\//);
+  assert.ok((await photo.body()).length > 100);
+  assert.equal((await officer.request.get(`${sigap.url}/api/v1/complaints/${first[0].id}/photos/2`)).status(), 404);
+  await officer.close();
   await context.close();
 });
 

@@ -53,21 +53,37 @@ export async function startSigap(settings = {}) {
   };
 }
 
-/// Headless Debian Chromium. The flags keep it off the network this machine does not have.
+// Headless Debian Chromium. The flags keep it off the network this machine does not have.
+const chromiumOptions = {
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  headless: true,
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
+};
+
+/// Headless Debian Chromium; its contexts are incognito (nothing is kept between tests).
 export function launchBrowser() {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  return chromium.launch(chromiumOptions);
+}
+
+/// A Chromium context with a real (throw-away) profile, as a phone's browser has: only such a
+/// profile may install a web app. `close()` also removes the profile.
+export async function launchProfile() {
+  const profile = mkdtempSync(join(tmpdir(), 'sigap-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, chromiumOptions);
+  const close = context.close.bind(context);
+  context.close = async () => {
+    await close();
+    rmSync(profile, { recursive: true, force: true });
+  };
+  return context;
 }
 
 export function artifact(name) {
