@@ -111,9 +111,9 @@ Response Dispatcher::route(Request& request, std::string& route_name) const {
                                    "Send the request body as application/json."},
                               request);
     }
-  } else if (!request.body.empty()) {
+  } else if (route.body == BodyKind::none && !request.body.empty()) {
     return problem_response(400, Text{"Permintaan ini tidak menerima isi.", "This request takes no body."}, request);
-  }
+  }  // BodyKind::form: the handler checks the type and parses the form (it answers in its own format)
   return route.handler(request);
 }
 

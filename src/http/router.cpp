@@ -1,6 +1,7 @@
 #include "http/router.hpp"
 
 #include <algorithm>
+#include <optional>
 
 namespace sigap::http {
 
@@ -18,9 +19,22 @@ std::vector<std::string_view> segments_of(std::string_view path) {
   return segments;
 }
 
-bool is_parameter(std::string_view segment) {
-  return segment.size() > 2 && segment.front() == '{' && segment.back() == '}';
+// A parameter segment: "{name}", or "{name}" and a literal suffix ("{id}.json").
+struct Parameter {
+  std::string_view name;
+  std::string_view suffix;
+};
+
+std::optional<Parameter> parameter_of(std::string_view segment) {
+  if (segment.size() < 3 || segment.front() != '{') return std::nullopt;
+  auto close = segment.find('}');
+  if (close == std::string_view::npos || close < 2) return std::nullopt;
+  auto suffix = segment.substr(close + 1);
+  if (suffix.find_first_of("{}") != std::string_view::npos) return std::nullopt;
+  return Parameter{segment.substr(1, close - 1), suffix};
 }
+
+bool is_parameter(std::string_view segment) { return parameter_of(segment).has_value(); }
 
 // Per segment, whether it is a literal. Compared position by position this orders patterns so a
 // literal beats a parameter at the same position; two patterns that fit the same path with equal
@@ -37,9 +51,12 @@ bool matches(std::string_view pattern, const std::vector<std::string_view>& path
   if (segments.size() != path.size()) return false;
   std::map<std::string, std::string, std::less<>> found;
   for (std::size_t i = 0; i < segments.size(); ++i) {
-    if (is_parameter(segments[i])) {
-      if (path[i].empty()) return false;
-      found.emplace(std::string(segments[i].substr(1, segments[i].size() - 2)), std::string(path[i]));
+    if (auto parameter = parameter_of(segments[i])) {
+      auto value = path[i];
+      if (!value.ends_with(parameter->suffix)) return false;
+      value.remove_suffix(parameter->suffix.size());
+      if (value.empty()) return false;
+      found.emplace(std::string(parameter->name), std::string(value));
     } else if (segments[i] != path[i]) {
       return false;
     }

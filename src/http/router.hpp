@@ -16,11 +16,14 @@ namespace sigap::http {
 
 using Handler = std::function<Response(const Request&)>;
 
-/// What a route takes as its body.
-enum class BodyKind { none, json, json_or_multipart };
+/// What a route takes as its body. `form` is application/x-www-form-urlencoded, which the
+/// handler checks and parses itself (http/form_body.hpp) so that it can answer a wrong body in
+/// its protocol's own error format (Open311).
+enum class BodyKind { none, json, json_or_multipart, form };
 
 /// One row of the route table (routes.cpp). `pattern` segments in braces are path parameters:
-/// "/api/v1/units/{id}". `name` labels the route in metrics and logs (defaults to the pattern).
+/// "/api/v1/units/{id}"; a parameter may be followed by a literal suffix in its segment,
+/// "/open311/v2/requests/{id}.json" (the parameter is what precedes ".json").
 struct Route {
   std::string method;
   std::string pattern;

@@ -123,6 +123,22 @@ TEST(Router, SamePathWithDifferentlyNamedParametersStillOffersEveryMethod) {
   EXPECT_EQ(router.match("PATCH", "/units/7").allowed_methods, (Methods{"GET", "HEAD", "DELETE"}));
 }
 
+TEST(Router, AParameterMayCarryALiteralSuffixInItsSegment) {
+  Router router({route("GET", "/open311/v2/requests/{id}.json"), route("GET", "/open311/v2/requests/{id}.xml"),
+                 route("GET", "/open311/v2/requests.json")});
+  auto json = router.match("GET", "/open311/v2/requests/SGP-7KX3-QM2D.json");
+  EXPECT_EQ(matched(json), "GET /open311/v2/requests/{id}.json");
+  EXPECT_EQ(json.params, (Params{{"id", "SGP-7KX3-QM2D"}}));
+  auto xml = router.match("GET", "/open311/v2/requests/a.b.xml");
+  EXPECT_EQ(matched(xml), "GET /open311/v2/requests/{id}.xml");
+  EXPECT_EQ(xml.params, (Params{{"id", "a.b"}})) << "only the suffix is cut";
+  EXPECT_EQ(matched(router.match("GET", "/open311/v2/requests.json")), "GET /open311/v2/requests.json");
+  EXPECT_EQ(matched(router.match("GET", "/open311/v2/requests/SGP-7KX3-QM2D.yaml")), "") << "another suffix";
+  EXPECT_EQ(matched(router.match("GET", "/open311/v2/requests/SGP-7KX3-QM2D")), "") << "no suffix";
+  EXPECT_EQ(matched(router.match("GET", "/open311/v2/requests/.json")), "") << "an empty parameter";
+  EXPECT_EQ(router.match("POST", "/open311/v2/requests/1.xml").allowed_methods, (Methods{"GET", "HEAD"}));
+}
+
 TEST(Router, KeepsTheRouteTable) {
   Router router({route("GET", "/a"), route("POST", "/b")});
   EXPECT_EQ(router.routes().size(), 2U);

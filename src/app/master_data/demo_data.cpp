@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "app/master_data/category_attributes_file.hpp"
 #include "app/master_data/demo_data_files.hpp"
 #include "common/csv.hpp"
 
@@ -143,6 +144,8 @@ Result<DemoDataReport> load_city_data(ports::Storage& storage, const CityDataFil
   auto categories = parse_categories(files.categories_csv);
   if (!categories) return categories.error();
   auto offices = region_offices(*regions, files.city_unit_code);
+  auto attributes = parse_category_attributes(files.category_attributes_csv);
+  if (!attributes) return attributes.error();
 
   DemoDataReport report;
   auto written = storage.write([&](ports::Transaction& tx) -> Result<void> {
@@ -160,6 +163,10 @@ Result<DemoDataReport> load_city_data(ports::Storage& storage, const CityDataFil
       if (auto saved = writer.save_category(category); !saved) return saved.error();
       ++report.categories;
     }
+    for (const auto& attribute : *attributes) {
+      if (auto saved = tx.open311().save_category_attribute(attribute); !saved) return saved.error();
+      ++report.category_attributes;
+    }
     return {};
   });
   if (!written) return written.error();
@@ -168,7 +175,8 @@ Result<DemoDataReport> load_city_data(ports::Storage& storage, const CityDataFil
 
 Result<DemoDataReport> load_palembang_demo_data(ports::Storage& storage) {
   return load_city_data(storage, CityDataFiles{palembang_regions_csv(), palembang_units_csv(),
-                                               palembang_categories_csv(), "pemkot-palembang"});
+                                               palembang_categories_csv(), "pemkot-palembang",
+                                               palembang_category_attributes_csv()});
 }
 
 }  // namespace sigap::app::master_data

@@ -8,5 +8,6 @@ namespace sigap::app::master_data {
 std::string_view palembang_regions_csv();
 std::string_view palembang_units_csv();
 std::string_view palembang_categories_csv();
+std::string_view palembang_category_attributes_csv();
 
 }  // namespace sigap::app::master_data

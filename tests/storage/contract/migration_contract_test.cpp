@@ -30,8 +30,9 @@ std::int64_t schema_version(const std::string& url) {
 }
 
 TEST_P(MigrationContract, AFreshDatabaseIsAtTheLatestVersionAndReopeningChangesNothing) {
-  auto latest = GetParam() == "sqlite" ? storage::migrations::sqlite_migrations().back().version
-                                       : storage::migrations::postgres_migrations().back().version;
+  auto migrations = GetParam() == "sqlite" ? storage::migrations::sqlite_migrations()
+                                           : storage::migrations::postgres_migrations();
+  auto latest = migrations.back().version;
   EXPECT_EQ(schema_version(url()), latest);
   storage_.reset();
   auto again = open();
@@ -40,7 +41,9 @@ TEST_P(MigrationContract, AFreshDatabaseIsAtTheLatestVersionAndReopeningChangesN
   auto connection = raw_connection(url());
   auto rows = connection->query("SELECT COUNT(*) FROM schema_migrations", {});
   ASSERT_TRUE(rows.ok());
-  EXPECT_EQ(storage::sql::int_at(rows->rows.at(0), 0), latest) << "each migration recorded once";
+  // Numbers may have gaps (each change is given its number up front): one row per migration.
+  EXPECT_EQ(storage::sql::int_at(rows->rows.at(0), 0), static_cast<std::int64_t>(migrations.size()))
+      << "each migration recorded once";
 }
 
 TEST_P(MigrationContract, ADatabaseNewerThanTheCodeIsRefused) {
