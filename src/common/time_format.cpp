@@ -37,4 +37,22 @@ std::optional<TimePoint> parse_utc(std::string_view text) {
          std::chrono::seconds(second);
 }
 
+std::string format_utc_millis(TimePoint time) {
+  auto millis = std::chrono::floor<std::chrono::milliseconds>(time);
+  auto seconds = std::chrono::floor<std::chrono::seconds>(millis);
+  return fmt::format("{:%Y-%m-%dT%H:%M:%S}.{:03d}Z", seconds, static_cast<int>((millis - seconds).count()));
+}
+
+std::optional<TimePoint> parse_utc_millis(std::string_view text) {
+  if (text.size() != 24 || text[19] != '.') return std::nullopt;
+  int millis = 0;
+  for (std::size_t i = 20; i < 23; ++i) {
+    if (text[i] < '0' || text[i] > '9') return std::nullopt;
+    millis = millis * 10 + (text[i] - '0');
+  }
+  auto whole = parse_utc(std::string(text.substr(0, 19)) + "Z");
+  if (!whole || text[23] != 'Z') return std::nullopt;
+  return *whole + std::chrono::milliseconds(millis);
+}
+
 }  // namespace sigap

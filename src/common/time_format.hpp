@@ -14,4 +14,11 @@ std::string format_utc(TimePoint time);
 /// The inverse of format_utc; nullopt for anything else.
 std::optional<TimePoint> parse_utc(std::string_view text);
 
+/// "2026-11-26T06:25:00.125Z": milliseconds, always three digits, for schedules that need them
+/// (retries of deliveries). Such strings sort in time order among themselves (not mixed with
+/// format_utc's).
+std::string format_utc_millis(TimePoint time);
+/// The inverse of format_utc_millis; nullopt for anything else.
+std::optional<TimePoint> parse_utc_millis(std::string_view text);
+
 }  // namespace sigap

@@ -132,6 +132,8 @@ Result<IntakeAnswer> ComplaintIntake::submit(const SubmitRequest& request, const
   complaint.reporter_user_id = request.reporter_user_id;
   complaint.anonymous = valid->anonymous;
   complaint.confidential = valid->confidential;
+  complaint.language = valid->language;
+  complaint.notify_choice = valid->notify_choice;
   complaint.channel = valid->channel;
   complaint.unit_code = unit_code;
   complaint.submitted_at = now;

@@ -62,6 +62,10 @@ struct Complaint {
   bool anonymous = false;     // identity hidden from every agency
   bool confidential = false;  // hidden from the public
   Channel channel = Channel::web;
+  // The reporter's language and how they want to hear back ("" = as they reported, "none",
+  // "email", "sms", "whatsapp", "telegram"): domain/notifications, docs/integration.md.
+  Language language = Language::id;
+  std::string notify_choice;
   std::string unit_code;  // the unit handling it now
   TimePoint submitted_at{};
   TimePoint updated_at{};

@@ -6,6 +6,7 @@
 
 #include "domain/complaints/contact.hpp"
 #include "domain/master_data/region_code.hpp"
+#include "domain/notifications/notify_channel.hpp"
 
 namespace sigap::domain::complaints {
 
@@ -119,6 +120,21 @@ Result<ValidIntake> validate_intake(const IntakeDraft& draft, TimePoint now) {
       valid.reporter.nik = nik->digits;
     } else {
       for (const auto& field : nik.error().fields()) problems.push_back(field);
+    }
+  }
+  if (draft.language == "en") {
+    valid.language = Language::en;
+  } else if (draft.language != "id") {
+    problems.push_back({"language", Text{"Pilih id atau en.", "Use id or en."}});
+  }
+  take(problems, notifications::parse_notify_choice(draft.notify, "notify"), valid.notify_choice);
+  if (auto chosen = notifications::notify_channel_from_string(valid.notify_choice)) {
+    const bool email = *chosen == notifications::NotifyChannel::email;
+    if (email ? valid.reporter.email.empty() : valid.reporter.phone.empty()) {
+      problems.push_back({"notify", email ? Text{"Isi alamat e-mail untuk dikabari lewat e-mail.",
+                                                 "Leave an e-mail address to be told by e-mail."}
+                                          : Text{"Isi nomor telepon untuk dikabari lewat kanal itu.",
+                                                 "Leave a phone number to be told on that channel."}});
     }
   }
   if (!problems.empty()) {

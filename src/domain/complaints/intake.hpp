@@ -27,6 +27,8 @@ struct IntakeDraft {
   bool anonymous = false;
   bool confidential = false;
   std::string channel = "web";
+  std::string language = "id";  // "id" or "en": what the reporter is written to in
+  std::string notify;            // "", "none", "email", "sms", "whatsapp", "telegram"
 };
 
 /// An intake whose every field passed its rules, normalised (phone in E.164, NIK digits only,
@@ -45,6 +47,8 @@ struct ValidIntake {
   bool anonymous = false;
   bool confidential = false;
   Channel channel = Channel::web;
+  Language language = Language::id;
+  std::string notify_choice;
 };
 
 inline constexpr std::size_t kMinDescription = 10;    // characters (code points)

@@ -46,8 +46,9 @@ json::object deadlines_json(const dc::Deadlines& deadlines) {
 std::string tracking_path(const std::string& code) { return "/lacak/" + code; }
 
 // The draft from the JSON body; every type problem is collected in `fields`.
-dc::IntakeDraft draft_from(const json::object& body, JsonFields& fields) {
+dc::IntakeDraft draft_from(const json::object& body, JsonFields& fields, std::string language) {
   dc::IntakeDraft draft;
+  draft.language = std::move(language);
   draft.description = fields.string("description", true).value_or("");
   draft.title = fields.string("title", false).value_or("");
   draft.category_code = fields.string("category", false).value_or("");
@@ -57,6 +58,8 @@ dc::IntakeDraft draft_from(const json::object& body, JsonFields& fields) {
   draft.channel = fields.string("channel", false).value_or("web");
   draft.anonymous = fields.boolean("anonymous", false).value_or(false);
   draft.confidential = fields.boolean("confidential", false).value_or(false);
+  if (auto language = fields.string("language", false)) draft.language = *language;
+  draft.notify = fields.string("notify", false).value_or("");
   if (const auto* location = fields.object("location")) {
     JsonFields nested(*location, {"latitude", "longitude", "accuracy_m"}, "location.");
     draft.latitude = nested.number("latitude", true);
@@ -389,9 +392,10 @@ Response ComplaintHandlers::submit(const Request& request) {
   auto body = parse_json_text(json_text);
   if (!body) return fail(body.error());
   JsonFields fields(*body, {"description", "title", "category", "location", "address", "region_code", "kind",
-                            "reporter", "anonymous", "confidential", "channel"});
+                            "reporter", "anonymous", "confidential", "channel", "language", "notify"});
   app::complaints::SubmitRequest submit;
-  submit.draft = draft_from(*body, fields);
+  // The reporter is written to in the language they name, else the one their browser prefers.
+  submit.draft = draft_from(*body, fields, request.language == Language::en ? "en" : "id");
   submit.photos = stored;
   auto key = request.header("idempotency-key").value_or("");
   if (key.size() > kMaxIdempotencyKey) {

@@ -20,7 +20,7 @@ constexpr std::string_view kColumns =
     "address, reporter_name, reporter_phone, reporter_email, reporter_nik, reporter_user_id, anonymous, "
     "confidential, channel, unit_code, submitted_at, updated_at, verify_due_at, first_response_due_at, "
     "resolve_due_at, version, rating, rating_comment, first_response_at, resolved_at, closed_at, sla_target, due_at, "
-    "sla_level, support_count, merged_into_id, sla_check_at FROM complaints ";
+    "sla_level, support_count, merged_into_id, language, notify_channel, sla_check_at FROM complaints ";
 
 std::optional<TimePoint> optional_time(const Row& row, std::size_t column) { return parse_utc(text_at(row, column)); }
 
@@ -82,7 +82,9 @@ Result<dc::Complaint> complaint_from(const Row& row, const PersonalDataSealer& s
   complaint.sla_level = static_cast<int>(int_at(row, 37));
   complaint.support_count = static_cast<int>(int_at(row, 38));
   if (row.at(39)) complaint.merged_into_id = int_at(row, 39);
-  complaint.sla_check_at = optional_time(row, 40);
+  complaint.language = text_at(row, 40) == "en" ? Language::en : Language::id;
+  complaint.notify_choice = text_at(row, 41);
+  complaint.sla_check_at = optional_time(row, 42);
   return complaint;
 }
 
@@ -300,9 +302,9 @@ Result<std::int64_t> SqlComplaintWriter::insert(const dc::Complaint& complaint) 
       "description, category_code, category_suggested, region_code, latitude, longitude, accuracy_m, address, "
       "reporter_name, reporter_phone, reporter_email, reporter_nik, reporter_user_id, anonymous, confidential, "
       "channel, unit_code, submitted_at, updated_at, verify_due_at, first_response_due_at, resolve_due_at, version, "
-      "sla_target, due_at, sla_check_at) "
+      "sla_target, due_at, language, notify_channel, sla_check_at) "
       "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, "
-      "$23, $24, $25, $26, $27, $28, $29, $30, $31, $32) RETURNING id",
+      "$23, $24, $25, $26, $27, $28, $29, $30, $31, $32, $33, $34) RETURNING id",
       {complaint.public_code, complaint.reporter_secret_hash, std::string(dc::to_string(complaint.kind)),
        std::string(dc::to_string(complaint.status)),
        complaint.status_before_need_info ? std::string(dc::to_string(*complaint.status_before_need_info))
@@ -320,6 +322,7 @@ Result<std::int64_t> SqlComplaintWriter::insert(const dc::Complaint& complaint) 
        format_utc(complaint.updated_at), optional_time_text(complaint.deadlines.verify),
        optional_time_text(complaint.deadlines.first_response), optional_time_text(complaint.deadlines.resolve),
        complaint.version, complaint.sla_target, optional_time_text(complaint.due_at),
+       std::string(complaint.language == Language::en ? "en" : "id"), complaint.notify_choice,
        optional_time_text(complaint.sla_check_at)});
   if (!rows) return rows.error();
   return int_at(rows->rows.at(0), 0);
