@@ -5,27 +5,13 @@
 #include <string>
 #include <vector>
 
+#include "app/ports/alert_repository.hpp"
 #include "common/clock.hpp"
 #include "common/error.hpp"
 #include "domain/sla/calendar_amendments.hpp"
 #include "domain/sla/policy_lookup.hpp"
 
 namespace sigap::app::ports {
-
-/// Something that needs an admin's or a leader's eye (a deadline with no calendar, an SLA
-/// breach). At most one open alert per (kind, subject).
-struct Alert {
-  std::int64_t id = 0;
-  std::string kind;      // "calendar_missing", "sla_breach", "sla_parent_escalation"
-  std::string severity;  // "warning", "critical"
-  std::string unit_code;
-  std::string subject;  // "year:2027", "complaint:12"
-  std::string message;  // never personal data
-  TimePoint created_at{};
-  std::string acknowledged_by;
-  std::optional<TimePoint> acknowledged_at;
-  bool operator==(const Alert&) const = default;
-};
 
 /// Reads SLA policies, calendar amendments, alerts and the cases the SLA watch must look at.
 /// Thread-safe.
@@ -45,7 +31,8 @@ class SlaRepository {
   virtual Result<std::vector<std::int64_t>> open_cases(std::int64_t after_id, int limit) = 0;
   /// When the SLA watch looks at the case next (nullopt: never, until something changes).
   virtual Result<std::optional<TimePoint>> check_at(std::int64_t complaint_id) = 0;
-  /// Alerts, newest first; `open_only` leaves out the acknowledged ones.
+  /// Alerts, newest first; `open_only` leaves out the closed ones (AlertRepository lists them
+  /// with scope and filters).
   virtual Result<std::vector<Alert>> alerts(bool open_only, int limit) = 0;
 };
 
@@ -59,7 +46,8 @@ class SlaWriter {
   virtual Result<void> save_calendar_amendment(const domain::sla::CalendarAmendment& amendment) = 0;
   /// Declares a year's calendar complete; a year already declared is no error.
   virtual Result<void> complete_year(int year) = 0;
-  /// Raises an alert unless one of its (kind, subject) is still open; true when raised.
+  /// Raises an alert unless one of its (kind, subject) is still open; true when raised
+  /// (AlertWriter::raise, for the SLA use cases).
   virtual Result<bool> raise_alert(const Alert& alert) = 0;
   /// Sets when the SLA watch looks at the case next (nullopt: never, until something changes),
   /// only if the case's stored version is `version`; otherwise `precondition_failed` (someone

@@ -93,8 +93,8 @@ Result<std::optional<TimePoint>> SqlSlaRepository::check_at(std::int64_t complai
 
 Result<std::vector<app::ports::Alert>> SqlSlaRepository::alerts(bool open_only, int limit) {
   auto rows = backend_.read(
-      "SELECT id, kind, severity, unit_code, subject, message, created_at, acknowledged_by, acknowledged_at "
-      "FROM alerts WHERE ($1 = 0 OR acknowledged_at = '') ORDER BY id DESC LIMIT $2",
+      "SELECT id, kind, severity, unit_code, subject, message, created_at, acknowledged_by, acknowledged_at, "
+      "closed_at FROM alerts WHERE ($1 = 0 OR closed_at = '') ORDER BY id DESC LIMIT $2",
       {std::int64_t{open_only}, std::int64_t{limit}});
   if (!rows) return rows.error();
   std::vector<app::ports::Alert> alerts;
@@ -109,6 +109,7 @@ Result<std::vector<app::ports::Alert>> SqlSlaRepository::alerts(bool open_only, 
     alert.created_at = parse_utc(text_at(row, 6)).value_or(TimePoint{});
     alert.acknowledged_by = text_at(row, 7);
     alert.acknowledged_at = parse_utc(text_at(row, 8));
+    alert.closed_at = parse_utc(text_at(row, 9));
     alerts.push_back(std::move(alert));
   }
   return alerts;
@@ -150,7 +151,7 @@ Result<void> SqlSlaWriter::complete_year(int year) {
 Result<bool> SqlSlaWriter::raise_alert(const app::ports::Alert& alert) {
   auto rows = connection_.query(
       "INSERT INTO alerts (kind, severity, unit_code, subject, message, created_at) VALUES ($1, $2, $3, $4, $5, $6) "
-      "ON CONFLICT (kind, subject) WHERE acknowledged_at = '' DO NOTHING RETURNING id",
+      "ON CONFLICT (kind, subject) WHERE closed_at = '' DO NOTHING RETURNING id",
       {alert.kind, alert.severity, alert.unit_code, alert.subject, alert.message, format_utc(alert.created_at)});
   if (!rows) return rows.error();
   return !rows->empty();
