@@ -10,6 +10,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "cli/backup_commands.hpp"
 #include "cli/commands.hpp"
 #include "cli/config.hpp"
 #include "cli/generate_commands.hpp"
@@ -180,6 +181,21 @@ void add_generate_commands(CLI::App& app, DatabaseCommands& commands, GenerateCo
       "--database", [flags](const std::string& url) { flags->settings["db"] = url; }, "The same as --db");
 }
 
+// `sigap backup --to FILE [--force]`, `sigap restore --from FILE [--force]` (docs/reliability.md).
+void add_backup_commands(CLI::App& app, DatabaseCommands& commands, BackupCommandOptions& backup_options,
+                         RestoreCommandOptions& restore_options) {
+  auto* backup_command =
+      commands.add(app, "backup", "Write an online backup of the database (not the data keys)",
+                   [&backup_options](const Config& config) { return backup(config, backup_options); });
+  backup_command->add_option("--to", backup_options.to, "The backup file to write")->required();
+  backup_command->add_flag("--force", backup_options.force, "Replace the file when it exists");
+  auto* restore_command =
+      commands.add(app, "restore", "Restore a backup into an empty database, then migrate",
+                   [&restore_options](const Config& config) { return restore(config, restore_options); });
+  restore_command->add_option("--from", restore_options.from, "The backup file to read")->required();
+  restore_command->add_flag("--force", restore_options.force, "Replace a database that already holds data");
+}
+
 }  // namespace
 
 int run(int argc, char** argv) {
@@ -209,6 +225,9 @@ int run(int argc, char** argv) {
   add_identity_commands(app, database_commands, identity_arguments);
   GenerateComplaintsOptions generate_options;
   add_generate_commands(app, database_commands, generate_options);
+  BackupCommandOptions backup_options;
+  RestoreCommandOptions restore_options;
+  add_backup_commands(app, database_commands, backup_options, restore_options);
 
   auto* version_command = app.add_subcommand("version", "Print the version");
 

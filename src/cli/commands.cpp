@@ -12,7 +12,9 @@
 #include "app/master_data/region_import.hpp"
 #include "app/sla/indonesia_calendar.hpp"
 #include "cli/cli.hpp"
+#include "cli/command_center_jobs.hpp"
 #include "cli/identity_commands.hpp"
+#include "cli/integration_jobs.hpp"
 #include "cli/sla_commands.hpp"
 #include "common/build_info.hpp"
 #include "common/logging.hpp"
@@ -118,6 +120,14 @@ int serve(Config config, bool load_demo) {
   options.sla = sla_settings(config);
   options.portal.map_tile_url = config.map_tile_url;
   options.portal.map_attribution = config.map_attribution;
+  options.open311.jurisdiction_id = config.open311_jurisdiction_id;
+  options.open311.contact = config.open311_contact;
+  auto transport = webhook_transport(config);  // webhooks (docs/integration.md)
+  options.webhooks = webhook_settings(config, config.public_url);
+  options.webhook_transport = transport.get();
+  auto cameras = camera_fetcher(config);  // the Command Center's camera probe (docs/command-center.md)
+  options.cameras.allow = config.camera_allow;
+  options.camera_fetcher = cameras.get();
   for (const auto& [key, text] : {std::pair{"rate_limit_intake", &config.rate_limit_intake},
                                   std::pair{"rate_limit_login", &config.rate_limit_login},
                                   std::pair{"rate_limit_api", &config.rate_limit_api},
@@ -150,7 +160,16 @@ int serve(Config config, bool load_demo) {
   // The full-text index, fed in batches (docs/storage.md).
   jobs::SearchCatchUp search_index(*storage);
   search_index.start();
+  // The outbox dispatcher and the senders of webhooks and e-mail (docs/integration.md).
+  auto public_url = config.public_url.empty() ? url.substr(0, url.size() - 1) : config.public_url;
+  IntegrationJobs integration(*storage, clock, config, public_url, *transport);
+  integration.start();
+  // Presence, cameras and surges for the Command Center (docs/command-center.md).
+  CommandCenterJobs command_center(*storage, clock, watch_rules, config, *cameras, service.camera_snapshots());
+  command_center.start();
   service.run();
+  command_center.stop();
+  integration.stop();
   search_index.stop();
   watch.stop();
   logging::app().info("stopped");

@@ -22,7 +22,7 @@ struct Key {
   std::int64_t Config::*integer = nullptr;
 };
 
-const std::array<Key, 18> kKeys{{
+const std::array<Key, 36> kKeys{{
     {"listen", Kind::text, &Config::listen},
     {"data_key_file", Kind::text, &Config::data_key_file},
     {"db", Kind::text, &Config::db},
@@ -41,6 +41,24 @@ const std::array<Key, 18> kKeys{{
     {"sla_first_response_rule", Kind::text, &Config::sla_first_response_rule},
     {"map_tile_url", Kind::text, &Config::map_tile_url},
     {"map_attribution", Kind::text, &Config::map_attribution},
+    {"open311_jurisdiction_id", Kind::text, &Config::open311_jurisdiction_id},
+    {"open311_contact", Kind::text, &Config::open311_contact},
+    {"public_url", Kind::text, &Config::public_url},
+    {"webhook_allow_hosts", Kind::text, &Config::webhook_allow_hosts},
+    {"webhook_timeout_seconds", Kind::integer, nullptr, &Config::webhook_timeout_seconds},
+    {"delivery_retry_base_seconds", Kind::integer, nullptr, &Config::delivery_retry_base_seconds},
+    {"delivery_retry_cap_seconds", Kind::integer, nullptr, &Config::delivery_retry_cap_seconds},
+    {"delivery_retry_window_seconds", Kind::integer, nullptr, &Config::delivery_retry_window_seconds},
+    {"smtp_url", Kind::text, &Config::smtp_url},
+    {"smtp_from", Kind::text, &Config::smtp_from},
+    {"smtp_username", Kind::text, &Config::smtp_username},
+    {"smtp_password", Kind::text, &Config::smtp_password},
+    {"smtp_tls", Kind::text, &Config::smtp_tls},
+    {"presence_watch_interval_seconds", Kind::integer, nullptr, &Config::presence_watch_interval_seconds},
+    {"camera_probe_interval_seconds", Kind::integer, nullptr, &Config::camera_probe_interval_seconds},
+    {"camera_timeout_seconds", Kind::integer, nullptr, &Config::camera_timeout_seconds},
+    {"camera_allow_hosts", Kind::text, &Config::camera_allow_hosts},
+    {"surge_watch_interval_seconds", Kind::integer, nullptr, &Config::surge_watch_interval_seconds},
 }};
 
 struct RateKey {
@@ -131,6 +149,60 @@ Result<http::BucketPolicy> parse_rate_limit(std::string_view key, std::string_vi
                                                  *per_second, kMaxRateFigure));
   }
   return http::BucketPolicy{*burst, *per_second};
+}
+
+// The keys of webhooks, retries and e-mail (docs/integration.md).
+// The Command Center's watches and camera probes (docs/command-center.md).
+Result<void> check_command_center(Config& config) {
+  if (auto ok = check_range("presence_watch_interval_seconds", config.presence_watch_interval_seconds, 0, 3600); !ok) {
+    return ok;
+  }
+  if (auto ok = check_range("camera_probe_interval_seconds", config.camera_probe_interval_seconds, 0, 3600); !ok) {
+    return ok;
+  }
+  if (auto ok = check_range("camera_timeout_seconds", config.camera_timeout_seconds, 1, 60); !ok) return ok;
+  if (auto ok = check_range("surge_watch_interval_seconds", config.surge_watch_interval_seconds, 0, 3600); !ok) {
+    return ok;
+  }
+  auto allow = domain::integration::AllowList::parse(config.camera_allow_hosts, "camera_allow_hosts");
+  if (!allow) return problem("camera_allow_hosts", allow.error().fields().front().message.en);
+  config.camera_allow = std::move(*allow);
+  return {};
+}
+
+Result<void> check_integration(Config& config) {
+  auto& url = config.public_url;
+  while (url.ends_with('/')) url.pop_back();
+  if (!url.empty() && ((!url.starts_with("https://") && !url.starts_with("http://")) ||
+                       url.find_first_of("\"'<> ") != std::string::npos || url.find("://") + 3 >= url.size())) {
+    return problem("public_url", fmt::format("\"{}\" is not an http(s) URL such as https://sigap.palembang.go.id", url));
+  }
+  auto allow = domain::integration::AllowList::parse(config.webhook_allow_hosts, "webhook_allow_hosts");
+  if (!allow) return problem("webhook_allow_hosts", allow.error().fields().front().message.en);
+  config.webhook_allow = std::move(*allow);
+  if (auto ok = check_range("webhook_timeout_seconds", config.webhook_timeout_seconds, 1, 120); !ok) return ok;
+  if (auto ok = check_range("delivery_retry_base_seconds", config.delivery_retry_base_seconds, 1, 86400); !ok) return ok;
+  if (auto ok = check_range("delivery_retry_cap_seconds", config.delivery_retry_cap_seconds,
+                            config.delivery_retry_base_seconds, 86400);
+      !ok) {
+    return ok;
+  }
+  if (auto ok = check_range("delivery_retry_window_seconds", config.delivery_retry_window_seconds, 1, 30 * 86400); !ok) {
+    return ok;
+  }
+  if (!config.smtp_url.empty()) {
+    if (!config.smtp_url.starts_with("smtp://") && !config.smtp_url.starts_with("smtps://")) {
+      return problem("smtp_url", fmt::format("\"{}\" is not smtp://host:port or smtps://host:port", config.smtp_url));
+    }
+    const auto& from = config.smtp_from;
+    if (from.find('@') == std::string::npos || from.find_first_of("<>\"\r\n ,;") != std::string::npos) {
+      return problem("smtp_from", fmt::format("\"{}\" is not an e-mail address (needed with smtp_url)", from));
+    }
+  }
+  if (config.smtp_tls != "starttls" && config.smtp_tls != "none") {
+    return problem("smtp_tls", fmt::format("\"{}\" is not starttls or none", config.smtp_tls));
+  }
+  return {};
 }
 
 }  // namespace
@@ -226,6 +298,17 @@ Result<void> validate(Config& config) {
       return problem("map_tile_url", fmt::format("\"{}\" is not an https tile URL with {{z}}, {{x}} and {{y}}", url));
     }
   }
+  // A domain name as GeoReport suggests ("palembang.go.id"): letters, digits, dots and hyphens.
+  const auto& jurisdiction = config.open311_jurisdiction_id;
+  if (jurisdiction.empty() || jurisdiction.size() > 253 ||
+      jurisdiction.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-") !=
+          std::string::npos) {
+    return problem("open311_jurisdiction_id", fmt::format("\"{}\" is not a domain name such as palembang.go.id",
+                                                          jurisdiction));
+  }
+  if (config.open311_contact.empty()) return problem("open311_contact", "must not be empty");
+  if (auto ok = check_integration(config); !ok) return ok;
+  if (auto ok = check_command_center(config); !ok) return ok;
   config.rate_limits = http::RateLimiter::defaults();
   for (const auto& key : kRateKeys) {
     const auto& text = config.*key.text;

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "common/error.hpp"
+#include "domain/integration/url_policy.hpp"
 #include "http/rate_limiter.hpp"
 
 namespace sigap::cli {
@@ -42,10 +43,48 @@ struct Config {
   // portal asks for kecamatan and kelurahan from lists.
   std::string map_tile_url;
   std::string map_attribution;
+  // Open311 GeoReport v2 (docs/integration.md): the one jurisdiction served (a request naming
+  // another is 404) and the discovery document's contact line.
+  std::string open311_jurisdiction_id = "palembang.go.id";
+  std::string open311_contact = "Diskominfo Kota Palembang, pengelola Sigap";
+  // Integration (docs/integration.md). public_url: where citizens and integrators reach Sigap
+  // (tracking links in messages, the CloudEvents source); empty: the listen address.
+  std::string public_url;
+  // Webhooks: hosts, IP addresses or CIDR blocks a subscription may reach over http or on a
+  // private address (comma separated; empty: https to public addresses only), and the time
+  // one delivery attempt may take.
+  std::string webhook_allow_hosts;
+  std::int64_t webhook_timeout_seconds = 10;
+  // Retries of webhook deliveries and messages to reporters: backoff with full jitter from
+  // `base`, each wait at most `cap`, for `window` seconds, then dead-lettered.
+  std::int64_t delivery_retry_base_seconds = 30;
+  std::int64_t delivery_retry_cap_seconds = 3600;
+  std::int64_t delivery_retry_window_seconds = 86400;
+  // E-mail to reporters: smtp://host:port or smtps://host:port (empty: no e-mail is sent), the
+  // sender address, optional login, and "starttls" (required on smtp://) or "none" (a relay on
+  // the same host).
+  std::string smtp_url;
+  std::string smtp_from;
+  std::string smtp_username;
+  std::string smtp_password;
+  std::string smtp_tls = "starttls";
+  // The Command Center (docs/command-center.md): seconds between two looks of the presence watch
+  // (unstaffed offices), two rounds of camera probes and two looks for surges of reports, 0 = off;
+  // the time one camera fetch may take; and hosts, addresses or CIDR blocks a camera may be on
+  // beyond private and public networks (loopback: tests, a local proxy).
+  std::int64_t presence_watch_interval_seconds = 60;
+  std::int64_t camera_probe_interval_seconds = 30;
+  std::int64_t camera_timeout_seconds = 10;
+  std::string camera_allow_hosts;
+  std::int64_t surge_watch_interval_seconds = 300;
 
   // Parsed from `listen` by validate().
   std::string host;
   std::uint16_t port = 0;
+  // Parsed from webhook_allow_hosts by validate().
+  domain::integration::AllowList webhook_allow;
+  // Parsed from camera_allow_hosts by validate().
+  domain::integration::AllowList camera_allow;
   // Parsed from the rate_limit_* keys by validate(): every budget, the default where none was given.
   std::map<http::RateBudget, http::BucketPolicy> rate_limits;
 };

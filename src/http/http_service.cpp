@@ -29,8 +29,11 @@ HttpService::HttpService(app::ports::Storage& storage, HttpServiceOptions option
       sla_rules_(std::make_unique<app::sla::SlaRules>(storage, clock_, app::sla::indonesia_calendar(), options.sla)),
       intake_(std::make_unique<app::complaints::ComplaintIntake>(storage, clock_, *sla_rules_, options.intake)),
       photos_(open_photo_store(options.blob_dir)),
+      camera_snapshots_(std::make_unique<app::cameras::CameraSnapshots>()),
       handlers_(std::make_unique<Handlers>(storage, metrics_, clock_, options.sessions, *intake_, photos_.get(),
-                                           *sla_rules_, options.portal)) {
+                                           *sla_rules_, options.portal, *limiter_, options.open311,
+                                           options.webhooks, options.webhook_transport, options.cameras,
+                                           options.camera_fetcher, *camera_snapshots_)) {
   std::unique_ptr<StaticFiles> static_files;
   std::error_code ec;
   if (!options.web_dir.empty() && std::filesystem::is_directory(options.web_dir, ec)) {

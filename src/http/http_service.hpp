@@ -4,11 +4,17 @@
 #include <map>
 #include <memory>
 
+#include "app/cameras/camera_settings.hpp"
+#include "app/cameras/camera_snapshots.hpp"
 #include "app/complaints/submit_complaint.hpp"
+#include "app/ports/camera_fetcher.hpp"
 #include "app/identity/session_policy.hpp"
 #include "app/ports/photo_store.hpp"
 #include "app/ports/storage.hpp"
 #include "app/sla/sla_rules.hpp"
+#include "app/ports/webhook_transport.hpp"
+#include "app/webhooks/webhook_settings.hpp"
+#include "channels/open311/open311_settings.hpp"
 #include "common/clock.hpp"
 #include "http/dispatcher.hpp"
 #include "http/handlers/portal_handlers.hpp"
@@ -27,6 +33,15 @@ struct HttpServiceOptions {
   app::sla::SlaSettings sla;
   std::filesystem::path blob_dir;  // photos; empty: intake refuses photos
   handlers::PortalSettings portal;  // the citizen portal's map
+  channels::open311::Open311Settings open311;  // the Open311 endpoint (docs/integration.md)
+  app::webhooks::WebhookSettings webhooks;  // URL policy of subscriptions (docs/integration.md)
+  /// Resolves a new subscription's host to refuse one that points at a private address; null:
+  /// only IP literals are checked then (delivery checks every address anyway). Not owned.
+  app::ports::WebhookTransport* webhook_transport = nullptr;
+  app::cameras::CameraSettings cameras;  // camera URL policy (docs/command-center.md)
+  /// Resolves a new camera URL's host to refuse one that points at a link-local or metadata
+  /// address; null: only IP literals are checked then (every probe checks anyway). Not owned.
+  app::ports::CameraFetcher* camera_fetcher = nullptr;
 };
 
 /// The whole HTTP side wired together: handlers over the storage, the route table, the
@@ -42,6 +57,9 @@ class HttpService {
   void run() { server_->run(); }
   void stop() { server_->stop(); }
   [[nodiscard]] const Router& router() const { return dispatcher_->router(); }
+  /// The latest camera images the snapshot route serves; the camera probe (jobs/camera_probe)
+  /// keeps them up to date.
+  app::cameras::CameraSnapshots& camera_snapshots() { return *camera_snapshots_; }
 
  private:
   SystemClock system_clock_;
@@ -53,6 +71,7 @@ class HttpService {
   std::unique_ptr<app::sla::SlaRules> sla_rules_;
   std::unique_ptr<app::complaints::ComplaintIntake> intake_;
   std::unique_ptr<app::ports::PhotoStore> photos_;
+  std::unique_ptr<app::cameras::CameraSnapshots> camera_snapshots_;
   std::unique_ptr<struct Handlers> handlers_;
   std::unique_ptr<Dispatcher> dispatcher_;
   std::unique_ptr<Server> server_;

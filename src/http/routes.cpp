@@ -12,6 +12,8 @@ Handler bind(Object& object, Response (Object::*method)(const Request&)) {
 constexpr std::size_t kSmallJson = 16 * 1024;
 // Five photos of 10 MiB, the JSON and the multipart framing.
 constexpr std::size_t kIntakeBody = 52 * 1024 * 1024;
+// An Open311 service request: a 4,000-character description and its attributes, percent-encoded.
+constexpr std::size_t kOpen311Form = 64 * 1024;
 
 }  // namespace
 
@@ -23,11 +25,13 @@ std::vector<Route> make_routes(Handlers& h) {
   using handlers::ComplaintHandlers;
   using handlers::HealthHandlers;
   using handlers::MasterDataHandlers;
+  using handlers::Open311Handlers;
   using handlers::PublicHandlers;
   using handlers::SessionHandlers;
   using handlers::SlaHandlers;
   auto& md = h.master_data;
   auto& admin = h.admin;
+  auto& o311 = h.open311;
   auto json = BodyKind::json;
   return {
       // Operations
@@ -44,6 +48,16 @@ std::vector<Route> make_routes(Handlers& h) {
       {"GET", "/api/v1/units/{id}", bind(md, &MasterDataHandlers::get_unit), {}, 0, Action::public_read},
       {"GET", "/api/v1/categories", bind(md, &MasterDataHandlers::list_categories), {}, 0, Action::public_read},
       {"GET", "/api/v1/portal", bind(h.portal, &handlers::PortalHandlers::settings), {}, 0, Action::public_read},
+      // Units and categories, kept by admins, audited (intake sees a changed category at once)
+      {"POST", "/api/v1/units", bind(h.master_data_admin, &handlers::MasterDataAdminHandlers::create_unit), json,
+       kSmallJson, Action::manage_master_data},
+      {"PUT", "/api/v1/units/{id}", bind(h.master_data_admin, &handlers::MasterDataAdminHandlers::update_unit), json,
+       kSmallJson, Action::manage_master_data},
+      {"POST", "/api/v1/categories", bind(h.master_data_admin, &handlers::MasterDataAdminHandlers::create_category),
+       json, kSmallJson, Action::manage_master_data},
+      {"PUT", "/api/v1/categories/{id}",
+       bind(h.master_data_admin, &handlers::MasterDataAdminHandlers::update_category), json, kSmallJson,
+       Action::manage_master_data},
       // Routing rules (which unit handles a category in a region), kept by admins, audited
       {"GET", "/api/v1/routing-rules", bind(h.routing, &handlers::RoutingHandlers::list), {}, 0,
        Action::manage_master_data},
@@ -130,6 +144,80 @@ std::vector<Route> make_routes(Handlers& h) {
        Action::manage_master_data},
       {"POST", "/api/v1/calendar/years/{year}/complete", bind(h.sla, &SlaHandlers::complete_year), {}, 0,
        Action::manage_master_data},
+      // Webhooks for integrators (docs/integration.md): admins manage all, an API key its own
+      {"GET", "/api/v1/webhooks", bind(h.webhooks, &handlers::WebhookHandlers::list), {}, 0, Action::manage_webhooks},
+      {"POST", "/api/v1/webhooks", bind(h.webhooks, &handlers::WebhookHandlers::create), json, kSmallJson,
+       Action::manage_webhooks},
+      {"GET", "/api/v1/webhooks/{id}", bind(h.webhooks, &handlers::WebhookHandlers::get), {}, 0,
+       Action::manage_webhooks},
+      {"PUT", "/api/v1/webhooks/{id}", bind(h.webhooks, &handlers::WebhookHandlers::update), json, kSmallJson,
+       Action::manage_webhooks},
+      {"DELETE", "/api/v1/webhooks/{id}", bind(h.webhooks, &handlers::WebhookHandlers::remove), {}, 0,
+       Action::manage_webhooks},
+      {"GET", "/api/v1/webhook-deliveries", bind(h.webhooks, &handlers::WebhookHandlers::deliveries), {}, 0,
+       Action::manage_webhooks},
+      {"GET", "/api/v1/webhook-deliveries/{id}", bind(h.webhooks, &handlers::WebhookHandlers::delivery), {}, 0,
+       Action::manage_webhooks},
+      {"POST", "/api/v1/webhook-deliveries/{id}/redeliver", bind(h.webhooks, &handlers::WebhookHandlers::redeliver),
+       {}, 0, Action::manage_webhooks},
+      // Messages to reporters: the templates admins edit, and where each message stands
+      {"GET", "/api/v1/notification-templates", bind(h.notifications, &handlers::NotificationHandlers::templates), {},
+       0, Action::manage_master_data},
+      {"PUT", "/api/v1/notification-templates", bind(h.notifications, &handlers::NotificationHandlers::save_template),
+       json, kSmallJson, Action::manage_master_data},
+      {"GET", "/api/v1/notifications", bind(h.notifications, &handlers::NotificationHandlers::notifications), {}, 0,
+       Action::manage_master_data},
+      // The Command Center (docs/command-center.md). E-presensi: staff check in and out at their
+      // offices; supervisors and leaders read who is in; admins set each office's geofence.
+      {"POST", "/api/v1/presence/check-in", bind(h.presence, &handlers::PresenceHandlers::check_in), json,
+       kSmallJson, Action::record_presence},
+      {"POST", "/api/v1/presence/check-out", bind(h.presence, &handlers::PresenceHandlers::check_out), json,
+       kSmallJson, Action::record_presence},
+      {"GET", "/api/v1/presence/me", bind(h.presence, &handlers::PresenceHandlers::mine), {}, 0,
+       Action::record_presence},
+      {"GET", "/api/v1/presence", bind(h.presence, &handlers::PresenceHandlers::board), {}, 0,
+       Action::read_presence},
+      {"GET", "/api/v1/units/{id}/geofence", bind(h.presence, &handlers::PresenceHandlers::get_geofence), {}, 0,
+       Action::manage_master_data},
+      {"PUT", "/api/v1/units/{id}/geofence", bind(h.presence, &handlers::PresenceHandlers::put_geofence), json,
+       kSmallJson, Action::manage_master_data},
+      // Cameras: the registry (admins, audited), their state and latest image (each view audited)
+      {"GET", "/api/v1/cameras", bind(h.cameras, &handlers::CameraHandlers::list), {}, 0, Action::view_camera},
+      {"POST", "/api/v1/cameras", bind(h.cameras, &handlers::CameraHandlers::create), json, kSmallJson,
+       Action::manage_cameras},
+      {"GET", "/api/v1/cameras/{id}", bind(h.cameras, &handlers::CameraHandlers::get), {}, 0, Action::view_camera},
+      {"PUT", "/api/v1/cameras/{id}", bind(h.cameras, &handlers::CameraHandlers::update), json, kSmallJson,
+       Action::manage_cameras},
+      {"DELETE", "/api/v1/cameras/{id}", bind(h.cameras, &handlers::CameraHandlers::remove), {}, 0,
+       Action::manage_cameras},
+      {"GET", "/api/v1/cameras/{id}/snapshot", bind(h.cameras, &handlers::CameraHandlers::snapshot), {}, 0,
+       Action::view_camera},
+      // Alerts: SLA breaches, unstaffed offices, cameras down, surges; acknowledged by whom and when
+      {"GET", "/api/v1/alerts", bind(h.alerts, &handlers::AlertHandlers::list), {}, 0, Action::read_alerts},
+      {"POST", "/api/v1/alerts/{id}/acknowledge", bind(h.alerts, &handlers::AlertHandlers::acknowledge), {}, 0,
+       Action::acknowledge_alert},
+      // Open311 GeoReport v2 (docs/integration.md), each in .json and .xml: reads are public
+      // (limited per address in the handler); POST requests proves the form's api_key itself.
+      {"GET", "/open311/discovery.json", bind(o311, &Open311Handlers::discovery), {}, 0, Action::public_read},
+      {"GET", "/open311/discovery.xml", bind(o311, &Open311Handlers::discovery), {}, 0, Action::public_read},
+      {"GET", "/open311/v2/services.json", bind(o311, &Open311Handlers::services), {}, 0, Action::public_read},
+      {"GET", "/open311/v2/services.xml", bind(o311, &Open311Handlers::services), {}, 0, Action::public_read},
+      {"GET", "/open311/v2/services/{service_code}.json", bind(o311, &Open311Handlers::service_definition), {}, 0,
+       Action::public_read},
+      {"GET", "/open311/v2/services/{service_code}.xml", bind(o311, &Open311Handlers::service_definition), {}, 0,
+       Action::public_read},
+      {"POST", "/open311/v2/requests.json", bind(o311, &Open311Handlers::submit), BodyKind::form, kOpen311Form,
+       Action::public_read},
+      {"POST", "/open311/v2/requests.xml", bind(o311, &Open311Handlers::submit), BodyKind::form, kOpen311Form,
+       Action::public_read},
+      {"GET", "/open311/v2/requests.json", bind(o311, &Open311Handlers::requests), {}, 0, Action::public_read},
+      {"GET", "/open311/v2/requests.xml", bind(o311, &Open311Handlers::requests), {}, 0, Action::public_read},
+      {"GET", "/open311/v2/requests/{service_request_id}.json", bind(o311, &Open311Handlers::request), {}, 0,
+       Action::public_read},
+      {"GET", "/open311/v2/requests/{service_request_id}.xml", bind(o311, &Open311Handlers::request), {}, 0,
+       Action::public_read},
+      {"GET", "/open311/v2/tokens/{token}.json", bind(o311, &Open311Handlers::token), {}, 0, Action::public_read},
+      {"GET", "/open311/v2/tokens/{token}.xml", bind(o311, &Open311Handlers::token), {}, 0, Action::public_read},
   };
 }
 

@@ -3,16 +3,23 @@
 #include <vector>
 
 #include "http/handlers/admin_handlers.hpp"
+#include "http/handlers/alert_handlers.hpp"
+#include "http/handlers/camera_handlers.hpp"
 #include "http/handlers/case_work_handlers.hpp"
 #include "http/handlers/citizen_case_handlers.hpp"
 #include "http/handlers/complaint_handlers.hpp"
 #include "http/handlers/health_handlers.hpp"
+#include "http/handlers/master_data_admin_handlers.hpp"
 #include "http/handlers/master_data_handlers.hpp"
+#include "http/handlers/notification_handlers.hpp"
+#include "http/handlers/open311_handlers.hpp"
 #include "http/handlers/portal_handlers.hpp"
+#include "http/handlers/presence_handlers.hpp"
 #include "http/handlers/routing_handlers.hpp"
 #include "http/handlers/public_handlers.hpp"
 #include "http/handlers/session_handlers.hpp"
 #include "http/handlers/sla_handlers.hpp"
+#include "http/handlers/webhook_handlers.hpp"
 #include "http/router.hpp"
 
 namespace sigap::http {
@@ -21,7 +28,11 @@ namespace sigap::http {
 struct Handlers {
   Handlers(app::ports::Storage& storage, const HttpMetrics& metrics, const Clock& clock,
            const app::identity::SessionPolicy& sessions, app::complaints::ComplaintIntake& intake,
-           app::ports::PhotoStore* photos, app::sla::SlaRules& sla_rules, handlers::PortalSettings portal_settings)
+           app::ports::PhotoStore* photos, app::sla::SlaRules& sla_rules, handlers::PortalSettings portal_settings,
+           RateLimiter& limiter, channels::open311::Open311Settings open311_settings,
+           app::webhooks::WebhookSettings webhook_settings, app::ports::WebhookTransport* webhook_transport,
+           app::cameras::CameraSettings camera_settings, app::ports::CameraFetcher* camera_fetcher,
+           app::cameras::CameraSnapshots& camera_snapshots)
       : health(storage, metrics),
         master_data(storage),
         session(storage, clock, sessions),
@@ -32,7 +43,14 @@ struct Handlers {
         public_data(storage, clock),
         sla(storage, clock, sla_rules),
         portal(std::move(portal_settings)),
-        routing(storage, clock, intake.directory()) {}
+        routing(storage, clock, intake.directory()),
+        master_data_admin(storage, clock, intake),
+        open311(storage, clock, intake, limiter, std::move(open311_settings)),
+        webhooks(storage, clock, webhook_transport, std::move(webhook_settings)),
+        notifications(storage, clock),
+        presence(storage, clock, sla_rules),
+        cameras(storage, clock, std::move(camera_settings), camera_fetcher, camera_snapshots),
+        alerts(storage, clock) {}
   Handlers(const Handlers&) = delete;
   Handlers& operator=(const Handlers&) = delete;
 
@@ -47,6 +65,13 @@ struct Handlers {
   handlers::SlaHandlers sla;
   handlers::PortalHandlers portal;
   handlers::RoutingHandlers routing;
+  handlers::MasterDataAdminHandlers master_data_admin;
+  handlers::Open311Handlers open311;
+  handlers::WebhookHandlers webhooks;
+  handlers::NotificationHandlers notifications;
+  handlers::PresenceHandlers presence;
+  handlers::CameraHandlers cameras;
+  handlers::AlertHandlers alerts;
 };
 
 /// THE route table: every endpoint Sigap serves is listed here, nowhere else, each with the

@@ -381,11 +381,105 @@ INSTANTIATE_TEST_SUITE_P(
                       InvalidCase{"map_tile_url", "https://tile.example.id/\"{z}/{x}/{y}", "map_tile_url"},
                       InvalidCase{"map_tile_url", "javascript:alert(1)//{z}{x}{y}", "map_tile_url"}));
 
+// Open311: the jurisdiction is a domain name (it is compared with what clients send), the
+// discovery contact is never empty.
+INSTANTIATE_TEST_SUITE_P(
+    Open311, ConfigValidateRejects,
+    ::testing::Values(InvalidCase{"open311_jurisdiction_id", "palembang go id", "open311_jurisdiction_id"},
+                      InvalidCase{"open311_jurisdiction_id", "", "open311_jurisdiction_id"},
+                      InvalidCase{"open311_contact", "", "open311_contact"}));
+
+TEST(Open311Settings, DefaultToPalembangAndAreTakenFromTheEnvironment) {
+  Config config;
+  ASSERT_TRUE(validate(config).ok());
+  EXPECT_EQ(config.open311_jurisdiction_id, "palembang.go.id");
+  ASSERT_TRUE(apply_settings(config,
+                             settings_from_environment([](const char* name) -> const char* {
+                               if (std::string_view(name) == "SIGAP_OPEN311_JURISDICTION_ID") return "semarangkota.go.id";
+                               return nullptr;
+                             }),
+                             "environment")
+                  .ok());
+  EXPECT_TRUE(validate(config).ok());
+  EXPECT_EQ(config.open311_jurisdiction_id, "semarangkota.go.id");
+}
+
 TEST(MapTiles, AnHttpsTileUrlIsAcceptedAndNoneMeansNoMap) {
   Config config;
   ASSERT_TRUE(validate(config).ok()) << "no map by default";
   ASSERT_TRUE(apply_settings(config, {{"map_tile_url", "https://tile.openstreetmap.org/{z}/{x}/{y}.png"}}, "flag").ok());
   EXPECT_TRUE(validate(config).ok());
+}
+
+}  // namespace
+}  // namespace sigap::cli
+
+// --- integration (docs/integration.md) ------------------------------------------------------
+
+namespace sigap::cli {
+namespace {
+
+INSTANTIATE_TEST_SUITE_P(
+    Integration, ConfigValidateRejects,
+    ::testing::Values(InvalidCase{"webhook_allow_hosts", "not a host!", "webhook_allow_hosts"},
+                      InvalidCase{"webhook_allow_hosts", "10.0.0.0/40", "webhook_allow_hosts"},
+                      InvalidCase{"webhook_timeout_seconds", "0", "webhook_timeout_seconds"},
+                      InvalidCase{"delivery_retry_base_seconds", "0", "delivery_retry_base_seconds"},
+                      InvalidCase{"delivery_retry_cap_seconds", "5", "delivery_retry_cap_seconds"},  // below the base
+                      InvalidCase{"delivery_retry_window_seconds", "0", "delivery_retry_window_seconds"},
+                      InvalidCase{"public_url", "sigap.palembang.go.id", "public_url"},
+                      InvalidCase{"smtp_url", "mail.palembang.go.id:25", "smtp_url"},
+                      InvalidCase{"smtp_url", "smtp://mail.palembang.go.id:587", "smtp_from"},  // no sender
+                      InvalidCase{"smtp_tls", "maybe", "smtp_tls"}));
+
+TEST(ConfigIntegration, TheWebhookAllowListAndTheMailSettingsAreReadAndChecked) {
+  Config config;
+  ASSERT_TRUE(apply_settings(config,
+                             {{"webhook_allow_hosts", "127.0.0.1, simpeg.internal 10.20.0.0/16"},
+                              {"public_url", "https://sigap.palembang.go.id/"},
+                              {"smtp_url", "smtp://127.0.0.1:2525"},
+                              {"smtp_from", "sigap@palembang.go.id"},
+                              {"smtp_tls", "none"},
+                              {"delivery_retry_base_seconds", "2"},
+                              {"delivery_retry_cap_seconds", "60"},
+                              {"delivery_retry_window_seconds", "600"}},
+                             "flag")
+                  .ok());
+  ASSERT_TRUE(validate(config).ok()) << failure(validate(config));
+  EXPECT_TRUE(config.webhook_allow.allows_host("127.0.0.1"));
+  EXPECT_TRUE(config.webhook_allow.allows_host("simpeg.internal"));
+  EXPECT_TRUE(config.webhook_allow.allows_host("10.20.3.4"));
+  EXPECT_FALSE(config.webhook_allow.allows_host("10.21.3.4"));
+  EXPECT_EQ(config.public_url, "https://sigap.palembang.go.id") << "without the trailing slash";
+  Config defaults;
+  ASSERT_TRUE(validate(defaults).ok());
+  EXPECT_TRUE(defaults.webhook_allow.empty()) << "https to public addresses only, unless the operator says so";
+  EXPECT_EQ(defaults.delivery_retry_window_seconds, 86400) << "24 hours";
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    CommandCenter, ConfigValidateRejects,
+    ::testing::Values(InvalidCase{"camera_allow_hosts", "not a host!", "camera_allow_hosts"},
+                      InvalidCase{"camera_timeout_seconds", "0", "camera_timeout_seconds"},
+                      InvalidCase{"camera_probe_interval_seconds", "-1", "camera_probe_interval_seconds"},
+                      InvalidCase{"presence_watch_interval_seconds", "86400", "presence_watch_interval_seconds"},
+                      InvalidCase{"surge_watch_interval_seconds", "-5", "surge_watch_interval_seconds"}));
+
+TEST(ConfigCommandCenter, WatchesHaveDefaultsAndCamerasAnAllowList) {
+  Config defaults;
+  ASSERT_TRUE(validate(defaults).ok());
+  EXPECT_EQ(defaults.presence_watch_interval_seconds, 60);
+  EXPECT_EQ(defaults.camera_probe_interval_seconds, 30);
+  EXPECT_EQ(defaults.camera_timeout_seconds, 10);
+  EXPECT_EQ(defaults.surge_watch_interval_seconds, 300);
+  EXPECT_TRUE(defaults.camera_allow.empty()) << "no loopback cameras unless the operator says so";
+  Config config;
+  ASSERT_TRUE(apply_settings(config, {{"camera_allow_hosts", "127.0.0.1"}, {"camera_probe_interval_seconds", "0"}},
+                             "flag")
+                  .ok());
+  ASSERT_TRUE(validate(config).ok()) << failure(validate(config));
+  EXPECT_TRUE(config.camera_allow.allows_host("127.0.0.1"));
+  EXPECT_EQ(config.camera_probe_interval_seconds, 0) << "off";
 }
 
 }  // namespace

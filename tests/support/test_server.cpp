@@ -32,6 +32,10 @@ TestServer::TestServer(TestServerOptions options) : storage_(open_sqlite(dir_)) 
   service_options.clock = options.clock;
   service_options.portal = options.portal;
   service_options.rate_limits = options.rate_limits;
+  service_options.webhooks = options.webhooks;
+  service_options.webhook_transport = options.webhook_transport;
+  service_options.cameras = options.cameras;
+  service_options.camera_fetcher = options.camera_fetcher;
   service_ = std::make_unique<http::HttpService>(*storage_, service_options);
   if (auto listening = service_->listen(); !listening) {
     throw std::runtime_error("listen: " + listening.error().message().en);

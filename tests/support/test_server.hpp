@@ -19,6 +19,10 @@ struct TestServerOptions {
   /// Rate limits; tests that sign in many times from 127.0.0.1 raise the login budget.
   std::map<http::RateBudget, http::BucketPolicy> rate_limits = http::RateLimiter::defaults();
   http::handlers::PortalSettings portal;  // the citizen portal's map (none by default)
+  app::webhooks::WebhookSettings webhooks;             // URL policy of subscriptions
+  app::ports::WebhookTransport* webhook_transport = nullptr;  // not owned; null: no DNS check
+  app::cameras::CameraSettings cameras;                       // camera URL policy (allow 127.0.0.1 for TestCamera)
+  app::ports::CameraFetcher* camera_fetcher = nullptr;        // not owned; null: no DNS check
 };
 
 /// The real HTTP service on 127.0.0.1, a free port, over a real SQLite file in a temp dir,

@@ -4,13 +4,21 @@
 #include <functional>
 #include <string_view>
 
+#include "app/ports/alert_repository.hpp"
 #include "app/ports/audit_log.hpp"
+#include "app/ports/camera_repository.hpp"
 #include "app/ports/category_repository.hpp"
+#include "app/ports/notification_repository.hpp"
+#include "app/ports/open311_repository.hpp"
+#include "app/ports/outbox_repository.hpp"
+#include "app/ports/presence_repository.hpp"
 #include "app/ports/region_repository.hpp"
+#include "app/ports/report_rate_repository.hpp"
 #include "app/ports/sla_repository.hpp"
 #include "app/ports/transaction.hpp"
 #include "app/ports/unit_repository.hpp"
 #include "app/ports/user_repository.hpp"
+#include "app/ports/webhook_repository.hpp"
 #include "common/error.hpp"
 
 namespace sigap::app::ports {
@@ -40,6 +48,14 @@ class Storage {
   virtual AuditRepository& audit() = 0;
   virtual ComplaintRepository& complaints() = 0;
   virtual SlaRepository& sla() = 0;
+  virtual Open311Repository& open311() = 0;
+  virtual OutboxRepository& outbox() = 0;
+  virtual WebhookRepository& webhooks() = 0;
+  virtual NotificationRepository& notifications() = 0;
+  virtual AlertRepository& alerts() = 0;
+  virtual PresenceRepository& presence() = 0;
+  virtual CameraRepository& cameras() = 0;
+  virtual ReportRateRepository& report_rates() = 0;
 
   /// Runs `work` in one transaction and returns once it is durable (committed) or failed.
   /// When `work` returns an error nothing it wrote is kept and that error is returned.

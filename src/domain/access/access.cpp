@@ -16,7 +16,7 @@ constexpr std::array<std::pair<Role, std::string_view>, 5> kRoles{{
     {Role::integrator, "integrator"},
 }};
 
-constexpr std::array<std::pair<Action, std::string_view>, 10> kActions{{
+constexpr std::array<std::pair<Action, std::string_view>, 18> kActions{{
     {Action::public_read, "public_read"},
     {Action::read_own_account, "read_own_account"},
     {Action::manage_users, "manage_users"},
@@ -27,6 +27,14 @@ constexpr std::array<std::pair<Action, std::string_view>, 10> kActions{{
     {Action::work_case, "work_case"},
     {Action::reassign_case, "reassign_case"},
     {Action::read_dashboard, "read_dashboard"},
+    {Action::manage_webhooks, "manage_webhooks"},
+    {Action::submit_case, "submit_case"},
+    {Action::record_presence, "record_presence"},
+    {Action::read_presence, "read_presence"},
+    {Action::view_camera, "view_camera"},
+    {Action::manage_cameras, "manage_cameras"},
+    {Action::read_alerts, "read_alerts"},
+    {Action::acknowledge_alert, "acknowledge_alert"},
 }};
 
 /// How far a grant reaches: the units under the membership, or the whole city.
@@ -39,7 +47,7 @@ struct Grant {
 };
 
 // The rules, as a table: a new rule is a new row. Actions not listed here for a role are denied.
-constexpr std::array<Grant, 13> kGrants{{
+constexpr std::array<Grant, 30> kGrants{{
     {Role::officer, Action::read_case, Reach::in_scope},
     {Role::officer, Action::work_case, Reach::in_scope},
     {Role::supervisor, Action::read_case, Reach::in_scope},
@@ -50,9 +58,30 @@ constexpr std::array<Grant, 13> kGrants{{
     {Role::admin, Action::manage_api_keys, Reach::everywhere},
     {Role::admin, Action::manage_master_data, Reach::everywhere},
     {Role::admin, Action::read_audit, Reach::everywhere},
+    {Role::admin, Action::manage_webhooks, Reach::everywhere},
     {Role::leader, Action::read_case, Reach::everywhere},
     {Role::leader, Action::read_dashboard, Reach::everywhere},
     {Role::integrator, Action::read_case, Reach::in_scope},
+    {Role::integrator, Action::manage_webhooks, Reach::in_scope},  // its own subscriptions, for its units
+    // A case filed for a reporter goes wherever routing sends it, so the key's unit does not bound it.
+    {Role::integrator, Action::submit_case, Reach::everywhere},
+    // The Command Center (docs/command-center.md): staff check in at their own offices;
+    // supervisors see presence, cameras and alerts of their units; a kelurahan officer sees its
+    // own cameras; leaders see everything; admins keep the cameras and see every alert.
+    {Role::officer, Action::record_presence, Reach::in_scope},
+    {Role::supervisor, Action::record_presence, Reach::in_scope},
+    {Role::supervisor, Action::read_presence, Reach::in_scope},
+    {Role::leader, Action::read_presence, Reach::everywhere},
+    {Role::officer, Action::view_camera, Reach::in_scope},
+    {Role::supervisor, Action::view_camera, Reach::in_scope},
+    {Role::leader, Action::view_camera, Reach::everywhere},
+    {Role::admin, Action::view_camera, Reach::everywhere},
+    {Role::admin, Action::manage_cameras, Reach::everywhere},
+    {Role::supervisor, Action::read_alerts, Reach::in_scope},
+    {Role::leader, Action::read_alerts, Reach::everywhere},
+    {Role::admin, Action::read_alerts, Reach::everywhere},
+    {Role::supervisor, Action::acknowledge_alert, Reach::in_scope},
+    {Role::admin, Action::acknowledge_alert, Reach::everywhere},
 }};
 
 template <typename Enum, std::size_t N>
@@ -107,6 +136,9 @@ bool is_write(Action action) {
     case Action::read_audit:
     case Action::read_case:
     case Action::read_dashboard:
+    case Action::read_presence:
+    case Action::view_camera:
+    case Action::read_alerts:
       return false;
     default:
       return true;

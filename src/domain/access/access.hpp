@@ -41,6 +41,14 @@ enum class Action {
   work_case,         // act on it: verify, reply, forward, resolve
   reassign_case,
   read_dashboard,    // the Command Center figures of a unit in scope
+  manage_webhooks,   // webhook subscriptions and deliveries (an integrator: its own, for its units)
+  submit_case,       // file a case for a reporter through an integration (Open311 POST requests)
+  record_presence,   // check oneself in and out at a unit office (e-presensi)
+  read_presence,     // who is checked in, hours staffed, per unit in scope
+  view_camera,       // a unit's cameras, their state and latest image (each view audited)
+  manage_cameras,    // the camera registry
+  read_alerts,       // alerts about units in scope (an admin: every alert, the city's too)
+  acknowledge_alert, // record having seen an alert (closes alerts about events)
 };
 
 std::string_view to_string(Action action);

@@ -27,5 +27,11 @@ std::string_view sqlite_0010_duplicate_candidates();
 std::string_view postgres_0010_duplicate_candidates();
 std::string_view sqlite_0011_intake_indexes();
 std::string_view postgres_0011_intake_indexes();
+std::string_view sqlite_0013_open311();
+std::string_view postgres_0013_open311();
+std::string_view sqlite_0014_integration();
+std::string_view postgres_0014_integration();
+std::string_view sqlite_0015_command_center();
+std::string_view postgres_0015_command_center();
 
 }  // namespace sigap::storage::migrations

@@ -7,7 +7,7 @@
 namespace sigap::storage::migrations {
 
 std::span<const Migration> sqlite_migrations() {
-  static const std::array<Migration, 11> list{{
+  static const std::array<Migration, 14> list{{
       {1, "master_data", sqlite_0001_master_data()},
       {2, "identity", sqlite_0002_identity()},
       {3, "complaints", sqlite_0003_complaints()},
@@ -19,12 +19,15 @@ std::span<const Migration> sqlite_migrations() {
       {9, "search_catch_up", sqlite_0009_search_catch_up()},
       {10, "duplicate_candidates", sqlite_0010_duplicate_candidates()},
       {11, "intake_indexes", sqlite_0011_intake_indexes()},
+      {13, "open311", sqlite_0013_open311()},
+      {14, "integration", sqlite_0014_integration()},
+      {15, "command_center", sqlite_0015_command_center()},
   }};
   return list;
 }
 
 std::span<const Migration> postgres_migrations() {
-  static const std::array<Migration, 11> list{{
+  static const std::array<Migration, 14> list{{
       {1, "master_data", postgres_0001_master_data()},
       {2, "identity", postgres_0002_identity()},
       {3, "complaints", postgres_0003_complaints()},
@@ -36,6 +39,9 @@ std::span<const Migration> postgres_migrations() {
       {9, "search_catch_up", postgres_0009_search_catch_up()},
       {10, "duplicate_candidates", postgres_0010_duplicate_candidates()},
       {11, "intake_indexes", postgres_0011_intake_indexes()},
+      {13, "open311", postgres_0013_open311()},
+      {14, "integration", postgres_0014_integration()},
+      {15, "command_center", postgres_0015_command_center()},
   }};
   return list;
 }

@@ -9,6 +9,8 @@ const std::vector<SealedColumns>& sealed_columns() {
       {"users", "id", {"email", "display_name", "phone", "nik", "totp_secret"}},
       {"complaints", "id", {"address", "reporter_name", "reporter_phone", "reporter_email", "reporter_nik"}},
       {"idempotency_keys", "key", {"response"}},
+      {"webhook_subscriptions", "id", {"secret"}},  // not personal, but a credential sealed the same way
+      {"cameras", "id", {"snapshot_url", "username", "password"}},  // camera credentials, sealed the same way
   };
   return columns;
 }

@@ -10,13 +10,22 @@ namespace {
 class SqlTransaction final : public app::ports::Transaction {
  public:
   SqlTransaction(SqlConnection& connection, const PersonalDataSealer& sealer)
-      : master_data_(connection), identity_(connection, sealer), audit_(connection), complaints_(connection, sealer), sla_(connection) {}
+      : master_data_(connection), identity_(connection, sealer), audit_(connection), complaints_(connection, sealer), sla_(connection), open311_(connection),
+        outbox_(connection), webhooks_(connection, sealer), notifications_(connection), alerts_(connection),
+        presence_(connection), cameras_(connection, sealer) {}
   // app::ports::Transaction
   app::ports::MasterDataWriter& master_data() override { return master_data_; }
   app::ports::IdentityWriter& identity() override { return identity_; }
   app::ports::AuditWriter& audit() override { return audit_; }
   app::ports::ComplaintWriter& complaints() override { return complaints_; }
   app::ports::SlaWriter& sla() override { return sla_; }
+  app::ports::Open311Writer& open311() override { return open311_; }
+  app::ports::OutboxWriter& outbox() override { return outbox_; }
+  app::ports::WebhookWriter& webhooks() override { return webhooks_; }
+  app::ports::NotificationWriter& notifications() override { return notifications_; }
+  app::ports::AlertWriter& alerts() override { return alerts_; }
+  app::ports::PresenceWriter& presence() override { return presence_; }
+  app::ports::CameraWriter& cameras() override { return cameras_; }
 
  private:
   SqlMasterDataWriter master_data_;
@@ -24,6 +33,13 @@ class SqlTransaction final : public app::ports::Transaction {
   SqlAuditWriter audit_;
   SqlComplaintWriter complaints_;
   SqlSlaWriter sla_;
+  SqlOpen311Writer open311_;
+  SqlOutboxWriter outbox_;
+  SqlWebhookWriter webhooks_;
+  SqlNotificationWriter notifications_;
+  SqlAlertWriter alerts_;
+  SqlPresenceWriter presence_;
+  SqlCameraWriter cameras_;
 };
 
 }  // namespace
@@ -38,7 +54,15 @@ SqlStorage::SqlStorage(std::unique_ptr<SqlBackend> backend, std::shared_ptr<cons
       credentials_(*backend_),
       audit_(*backend_),
       complaints_(*backend_, *sealer_),
-      sla_(*backend_) {}
+      sla_(*backend_),
+      outbox_(*backend_),
+      webhooks_(*backend_),
+      notifications_(*backend_),
+      open311_(*backend_),
+      alerts_(*backend_),
+      presence_(*backend_),
+      cameras_(*backend_, *sealer_),
+      report_rates_(*backend_) {}
 
 SqlStorage::~SqlStorage() = default;
 

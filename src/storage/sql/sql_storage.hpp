@@ -3,12 +3,20 @@
 #include <memory>
 
 #include "app/ports/storage.hpp"
+#include "storage/sql/sql_alerts.hpp"
 #include "storage/sql/sql_audit.hpp"
 #include "storage/sql/sql_backend.hpp"
+#include "storage/sql/sql_cameras.hpp"
 #include "storage/sql/sql_complaints.hpp"
 #include "storage/sql/sql_identity.hpp"
 #include "storage/sql/sql_master_data.hpp"
+#include "storage/sql/sql_notifications.hpp"
+#include "storage/sql/sql_outbox.hpp"
+#include "storage/sql/sql_open311.hpp"
+#include "storage/sql/sql_presence.hpp"
+#include "storage/sql/sql_report_rates.hpp"
 #include "storage/sql/sql_sla.hpp"
+#include "storage/sql/sql_webhooks.hpp"
 
 namespace sigap::storage::sql {
 
@@ -27,6 +35,14 @@ class SqlStorage final : public app::ports::Storage {
   app::ports::AuditRepository& audit() override { return audit_; }
   app::ports::ComplaintRepository& complaints() override { return complaints_; }
   app::ports::SlaRepository& sla() override { return sla_; }
+  app::ports::OutboxRepository& outbox() override { return outbox_; }
+  app::ports::WebhookRepository& webhooks() override { return webhooks_; }
+  app::ports::NotificationRepository& notifications() override { return notifications_; }
+  app::ports::Open311Repository& open311() override { return open311_; }
+  app::ports::AlertRepository& alerts() override { return alerts_; }
+  app::ports::PresenceRepository& presence() override { return presence_; }
+  app::ports::CameraRepository& cameras() override { return cameras_; }
+  app::ports::ReportRateRepository& report_rates() override { return report_rates_; }
   Result<void> write(const Work& work) override;
   Result<std::size_t> reseal_personal_data() override;
   Result<void> optimize_search_index() override;
@@ -46,6 +62,14 @@ class SqlStorage final : public app::ports::Storage {
   SqlAuditRepository audit_;
   SqlComplaintRepository complaints_;
   SqlSlaRepository sla_;
+  SqlOutboxRepository outbox_;
+  SqlWebhookRepository webhooks_;
+  SqlNotificationRepository notifications_;
+  SqlOpen311Repository open311_;
+  SqlAlertRepository alerts_;
+  SqlPresenceRepository presence_;
+  SqlCameraRepository cameras_;
+  SqlReportRateRepository report_rates_;
 };
 
 }  // namespace sigap::storage::sql

@@ -86,7 +86,70 @@ INSTANTIATE_TEST_SUITE_P(
         Row{"key without the scope", api_key({}), Action::read_case, kPupr, Decision::forbidden},
         Row{"key with a scope its role lacks", api_key({Action::manage_users}), Action::manage_users, {},
             Decision::forbidden},
-        Row{"key reads public data", api_key({}), Action::public_read, {}, Decision::allow}),
+        Row{"key reads public data", api_key({}), Action::public_read, {}, Decision::allow},
+        Row{"admin manages webhooks", staff(Role::admin, "pemkot-palembang"), Action::manage_webhooks, {},
+            Decision::allow},
+        Row{"key with manage_webhooks for its unit", api_key({Action::manage_webhooks}), Action::manage_webhooks,
+            kPupr, Decision::allow},
+        Row{"key with manage_webhooks outside its unit", api_key({Action::manage_webhooks}),
+            Action::manage_webhooks, kKelurahan1001, Decision::forbidden},
+        Row{"key without the webhook scope", api_key({Action::read_case}), Action::manage_webhooks, {},
+            Decision::forbidden},
+        Row{"officer manages no webhooks", staff(Role::officer, "kelurahan-16.71.01.1001"), Action::manage_webhooks,
+            {}, Decision::forbidden},
+        Row{"key with submit_case files a case", api_key({Action::submit_case}), Action::submit_case, {},
+            Decision::allow},
+        Row{"key without submit_case files none", api_key({Action::read_case}), Action::submit_case, {},
+            Decision::forbidden},
+        Row{"officer files no case through an integration", staff(Role::officer, "kelurahan-16.71.01.1001"),
+            Action::submit_case, {}, Decision::forbidden},
+        // The Command Center (issue #6)
+        Row{"officer checks in at its office", staff(Role::officer, "kelurahan-16.71.01.1001"),
+            Action::record_presence, kKelurahan1001, Decision::allow},
+        Row{"officer checks in at no other office", staff(Role::officer, "kelurahan-16.71.01.1001"),
+            Action::record_presence, kKelurahan1002, Decision::forbidden},
+        Row{"kecamatan supervisor checks in within its kecamatan", staff(Role::supervisor, "kecamatan-16.71.01"),
+            Action::record_presence, kKelurahan1002, Decision::allow},
+        Row{"leader never checks in", staff(Role::leader, "pemkot-palembang"), Action::record_presence,
+            kKelurahan1001, Decision::forbidden},
+        Row{"officer reads no presence board", staff(Role::officer, "kelurahan-16.71.01.1001"),
+            Action::read_presence, kKelurahan1001, Decision::forbidden},
+        Row{"kecamatan supervisor reads its kelurahan's presence", staff(Role::supervisor, "kecamatan-16.71.01"),
+            Action::read_presence, kKelurahan1001, Decision::allow},
+        Row{"kecamatan supervisor reads no other kecamatan's presence",
+            staff(Role::supervisor, "kecamatan-16.71.01"), Action::read_presence, kOtherKecamatan,
+            Decision::forbidden},
+        Row{"leader reads every presence", staff(Role::leader, "pemkot-palembang"), Action::read_presence,
+            kOtherKecamatan, Decision::allow},
+        Row{"officer sees its own cameras", staff(Role::officer, "kelurahan-16.71.01.1001"), Action::view_camera,
+            kKelurahan1001, Decision::allow},
+        Row{"officer sees no other kelurahan's cameras", staff(Role::officer, "kelurahan-16.71.01.1001"),
+            Action::view_camera, kKelurahan1002, Decision::forbidden},
+        Row{"leader sees every camera", staff(Role::leader, "pemkot-palembang"), Action::view_camera, kOtherKecamatan,
+            Decision::allow},
+        Row{"admin manages cameras", staff(Role::admin, "pemkot-palembang"), Action::manage_cameras, kPupr,
+            Decision::allow},
+        Row{"leader manages no cameras", staff(Role::leader, "pemkot-palembang"), Action::manage_cameras, kPupr,
+            Decision::forbidden},
+        Row{"supervisor manages no cameras", staff(Role::supervisor, "kecamatan-16.71.01"), Action::manage_cameras,
+            kKelurahan1001, Decision::forbidden},
+        Row{"officer reads no alerts", staff(Role::officer, "kelurahan-16.71.01.1001"), Action::read_alerts,
+            kKelurahan1001, Decision::forbidden},
+        Row{"kecamatan supervisor reads its alerts", staff(Role::supervisor, "kecamatan-16.71.01"),
+            Action::read_alerts, kKelurahan1002, Decision::allow},
+        Row{"leader reads every alert", staff(Role::leader, "pemkot-palembang"), Action::read_alerts, kPupr,
+            Decision::allow},
+        Row{"admin reads every alert", staff(Role::admin, "pemkot-palembang"), Action::read_alerts, kPupr,
+            Decision::allow},
+        Row{"kecamatan supervisor acknowledges its alerts", staff(Role::supervisor, "kecamatan-16.71.01"),
+            Action::acknowledge_alert, kKelurahan1001, Decision::allow},
+        Row{"kecamatan supervisor acknowledges no other kecamatan's alert",
+            staff(Role::supervisor, "kecamatan-16.71.01"), Action::acknowledge_alert, kOtherKecamatan,
+            Decision::forbidden},
+        Row{"leader acknowledges nothing", staff(Role::leader, "pemkot-palembang"), Action::acknowledge_alert,
+            kKelurahan1001, Decision::forbidden},
+        Row{"key with read_case sees no camera", api_key({Action::read_case}), Action::view_camera, kPupr,
+            Decision::forbidden}),
     [](const ::testing::TestParamInfo<Row>& info) {
       std::string name;
       for (const char* c = info.param.who; *c; ++c) name += std::isalnum(static_cast<unsigned char>(*c)) ? *c : '_';
@@ -101,6 +164,14 @@ TEST(Policy, NamesRoundTrip) {
   EXPECT_EQ(role_from_string("superuser", "role").error().fields().front().field, "role");
   EXPECT_TRUE(is_write(Action::work_case));
   EXPECT_FALSE(is_write(Action::read_dashboard));
+  for (auto read : {Action::read_presence, Action::view_camera, Action::read_alerts}) EXPECT_FALSE(is_write(read));
+  for (auto write : {Action::record_presence, Action::manage_cameras, Action::acknowledge_alert}) {
+    EXPECT_TRUE(is_write(write));
+  }
+  for (auto action : {Action::record_presence, Action::read_presence, Action::view_camera, Action::manage_cameras,
+                      Action::read_alerts, Action::acknowledge_alert}) {
+    EXPECT_EQ(action_from_string(to_string(action), "scope").value(), action);
+  }
 }
 
 }  // namespace
