@@ -1,7 +1,7 @@
 // One case for the officer: what was reported, the masked contact with an audited reveal, the
 // timeline, and every workflow action the case allows now, each with the fields it needs.
 // If-Match carries the version the officer saw: a stale page is told to reload (412).
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState, useLayoutEffect } from 'preact/hooks';
 import { ApiError } from '../lib/api';
 import { CategorySelect } from '../lib/category_select';
 import { dateTime } from '../lib/format';
@@ -101,12 +101,13 @@ export function CasePage({ id }: { id: number }) {
   }, [item]);
 
   // Choosing an action takes the focus to its form's first field; the keyboard goes on from there.
-  useEffect(() => {
+  // (Layout effects: the focus moves in the same frame the form appears, not a frame later.)
+  useLayoutEffect(() => {
     if (action) form.current?.querySelector<HTMLElement>('select, input, textarea')?.focus();
   }, [action]);
   // When an action went through and its form closed, the focus goes to the "saved" line
   // instead of falling to the top of the page.
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (done && focusSaved.current) saved.current?.focus();
   }, [done]);
 
