@@ -45,24 +45,41 @@ std::vector<bool> literal_mask(std::string_view pattern) {
   return mask;
 }
 
-bool matches(std::string_view pattern, const std::vector<std::string_view>& path,
-             std::map<std::string, std::string, std::less<>>& params) {
-  auto segments = segments_of(pattern);
-  if (segments.size() != path.size()) return false;
-  std::map<std::string, std::string, std::less<>> found;
-  for (std::size_t i = 0; i < segments.size(); ++i) {
-    if (auto parameter = parameter_of(segments[i])) {
-      auto value = path[i];
-      if (!value.ends_with(parameter->suffix)) return false;
-      value.remove_suffix(parameter->suffix.size());
-      if (value.empty()) return false;
-      found.emplace(std::string(parameter->name), std::string(value));
-    } else if (segments[i] != path[i]) {
+std::vector<Router::Segment> parsed(std::string_view pattern) {
+  std::vector<Router::Segment> out;
+  for (auto segment : segments_of(pattern)) {
+    if (auto parameter = parameter_of(segment)) {
+      out.push_back({true, std::string(parameter->name), std::string(parameter->suffix)});
+    } else {
+      out.push_back({false, std::string(segment), {}});
+    }
+  }
+  return out;
+}
+
+// Whether `path` fits the pattern's segments; the parameters are filled only for a fit.
+bool fits(const std::vector<Router::Segment>& pattern, const std::vector<std::string_view>& path) {
+  if (pattern.size() != path.size()) return false;
+  for (std::size_t i = 0; i < pattern.size(); ++i) {
+    if (!pattern[i].parameter) {
+      if (pattern[i].text != path[i]) return false;
+    } else if (path[i].size() <= pattern[i].suffix.size() || !path[i].ends_with(pattern[i].suffix)) {
       return false;
     }
   }
-  params = std::move(found);
   return true;
+}
+
+std::map<std::string, std::string, std::less<>> parameters(const std::vector<Router::Segment>& pattern,
+                                                           const std::vector<std::string_view>& path) {
+  std::map<std::string, std::string, std::less<>> found;
+  for (std::size_t i = 0; i < pattern.size(); ++i) {
+    if (!pattern[i].parameter) continue;
+    auto value = path[i];
+    value.remove_suffix(pattern[i].suffix.size());
+    found.emplace(pattern[i].text, std::string(value));
+  }
+  return found;
 }
 
 }  // namespace
@@ -71,22 +88,26 @@ Router::Router(std::vector<Route> routes) : routes_(std::move(routes)) {
   std::stable_sort(routes_.begin(), routes_.end(), [](const Route& a, const Route& b) {
     return literal_mask(a.pattern) > literal_mask(b.pattern);
   });
+  for (const auto& route : routes_) {
+    segments_.push_back(parsed(route.pattern));
+    literal_masks_.push_back(literal_mask(route.pattern));
+  }
 }
 
 Router::Match Router::match(std::string_view method, std::string_view path) const {
   Match result;
   auto segments = segments_of(path);
   // The most literal pattern that fits the path decides which methods exist for it.
-  const Route* first_fit = nullptr;
-  for (const auto& route : routes_) {
-    std::map<std::string, std::string, std::less<>> params;
-    if (!matches(route.pattern, segments, params)) continue;
-    if (first_fit && literal_mask(route.pattern) != literal_mask(first_fit->pattern)) continue;
-    first_fit = &route;
+  std::optional<std::size_t> first_fit;
+  for (std::size_t i = 0; i < routes_.size(); ++i) {
+    const auto& route = routes_[i];
+    if (!fits(segments_[i], segments)) continue;
+    if (first_fit && literal_masks_[i] != literal_masks_[*first_fit]) continue;
+    first_fit = i;
     bool same_method = route.method == method || (method == "HEAD" && route.method == "GET");
     if (same_method && !result.route) {
       result.route = &route;
-      result.params = std::move(params);
+      result.params = parameters(segments_[i], segments);
     }
     if (std::find(result.allowed_methods.begin(), result.allowed_methods.end(), route.method) ==
         result.allowed_methods.end()) {

@@ -54,8 +54,19 @@ class Router {
   [[nodiscard]] Match match(std::string_view method, std::string_view path) const;
   [[nodiscard]] const std::vector<Route>& routes() const { return routes_; }
 
+  /// One segment of a pattern, parsed once: a literal, or a parameter with its literal suffix.
+  struct Segment {
+    bool parameter = false;
+    std::string text;    // the literal, or the parameter's name
+    std::string suffix;  // parameters only: ".json" in "{id}.json"
+  };
+
  private:
   std::vector<Route> routes_;
+  // Per route (same order as routes_): its segments and which of them are literals, so a
+  // request compares against the table without splitting every pattern again.
+  std::vector<std::vector<Segment>> segments_;
+  std::vector<std::vector<bool>> literal_masks_;
 };
 
 }  // namespace sigap::http
