@@ -162,6 +162,39 @@ SqlStatement case_page_sql(const app::ports::CaseListQuery& query, std::string_v
   return statement;
 }
 
+SqlStatement case_walk_sql(const app::ports::CaseListQuery& query, std::string_view select, int walk) {
+  const auto& filter = query.filter;
+  CaseConditions conditions(query, "postgres", true, false);
+  if (filter.cursor) conditions.where("id < " + conditions.param(filter.cursor->id));
+  std::string inner("(SELECT * FROM complaints ");
+  inner.append(conditions.conditions());
+  inner.append(" ORDER BY id DESC LIMIT ");
+  inner.append(conditions.param(std::int64_t{walk}));
+  inner.append(") complaints ");
+  std::string from(select);
+  auto at = from.rfind("FROM complaints ");
+  from.replace(at + 5, std::string_view("complaints ").size(), inner);
+  from.append("WHERE search @@ websearch_to_tsquery('simple', ");
+  from.append(conditions.param(websearch_all_words(filter.words)));
+  from.append(") ORDER BY id DESC LIMIT ");
+  from.append(conditions.param(std::int64_t{filter.limit}));
+  SqlStatement statement;
+  statement.text = conditions.with() + from;
+  statement.params = conditions.take_params();
+  return statement;
+}
+
+SqlStatement case_walk_edge_sql(const app::ports::CaseListQuery& query, int walk) {
+  CaseConditions conditions(query, "postgres", true, false);
+  if (query.filter.cursor) conditions.where("id < " + conditions.param(query.filter.cursor->id));
+  auto offset = conditions.param(std::int64_t{walk - 1});
+  SqlStatement statement;
+  statement.text = conditions.with() + "SELECT id FROM complaints " + conditions.conditions() +
+                   " ORDER BY id DESC OFFSET " + offset + " LIMIT 1";
+  statement.params = conditions.take_params();
+  return statement;
+}
+
 Result<app::ports::CaseListQuery> widest_scope(SqlBackend& backend, const app::ports::CaseListQuery& query) {
   if (query.everywhere || query.unit_roots.empty()) return query;
   std::vector<SqlValue> params;

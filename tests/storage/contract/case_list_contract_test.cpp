@@ -190,6 +190,52 @@ TEST_P(CaseListContract, ACaseIsFoundByASearchAsSoonAsItIsStoredAndIndexedOnce) 
   EXPECT_EQ(names(everywhere({{"q", "tumbang"}})), Names{"g"});
 }
 
+// A search's newest-first page is the same whether its matches are among the newest cases or far
+// below them: PostgreSQL walks the newest 5,000 filtered cases first and searches below them only
+// when the page is not full (case_walk_sql); both halves must join without a gap or a repeat.
+TEST_P(CaseListContract, ASearchPageJoinsTheNewestCasesAndTheOlderOnesWithoutAGap) {
+  constexpr int kCases = 5'600;
+  std::vector<std::int64_t> rare;  // ids of the cases with the rare word, newest first
+  auto written = storage_->write([&](app::ports::Transaction& tx) -> Result<void> {
+    for (int i = 0; i < kCases; ++i) {
+      dc::Complaint complaint;
+      complaint.public_code = "SGP-WALK-" + std::to_string(i);
+      complaint.reporter_secret_hash = "hash";
+      complaint.category_code = "jalan-rusak";
+      complaint.region_code = "16.71.01.1001";
+      complaint.unit_code = "dinas-pupr";
+      complaint.submitted_at = utc("2026-11-02T02:00:00Z") + std::chrono::seconds(i);
+      complaint.updated_at = complaint.submitted_at;
+      // Every 400th case says "ambles": 14 of them, 12 among the newest 5,000... and 2 below.
+      complaint.description = i % 400 == 7 ? "Jalan ambles di tikungan" : "Jalan berlubang di depan pasar";
+      auto inserted = tx.complaints().insert(complaint);
+      if (!inserted) return inserted.error();
+      if (i % 400 == 7) rare.insert(rare.begin(), *inserted);
+    }
+    return {};
+  });
+  ASSERT_TRUE(written.ok()) << written.error().log_detail();
+  ASSERT_TRUE(storage_->catch_up_search_index().ok());
+  auto ids = [&](const dc::QueryParams& params) {
+    std::vector<std::int64_t> out;
+    auto listed = storage_->complaints().list_cases(everywhere(params));
+    EXPECT_TRUE(listed.ok()) << (listed.ok() ? "" : listed.error().log_detail());
+    if (listed) {
+      for (const auto& complaint : *listed) out.push_back(complaint.id);
+    }
+    return out;
+  };
+  EXPECT_EQ(ids({{"q", "ambles"}, {"category", "jalan-rusak"}, {"limit", "50"}}), rare) << "across the walk";
+  auto first = ids({{"q", "ambles"}, {"limit", "13"}});
+  ASSERT_EQ(first.size(), 13U);
+  EXPECT_EQ(first, std::vector<std::int64_t>(rare.begin(), rare.begin() + 13));
+  auto common = ids({{"q", "berlubang"}, {"status", "submitted"}, {"limit", "50"}});
+  ASSERT_EQ(common.size(), 50U) << "a common word fills the page from the newest cases";
+  EXPECT_TRUE(std::is_sorted(common.rbegin(), common.rend()));
+  EXPECT_EQ(ids({{"q", "ambles"}, {"status", "closed"}}), std::vector<std::int64_t>{}) << "no case is closed";
+  EXPECT_EQ(ids({{"q", "ambles"}, {"status", "closed,submitted"}, {"limit", "50"}}), rare) << "one page per status, merged";
+}
+
 TEST_P(CaseListContract, TheDueOrderPutsOverdueCasesFirstAndThoseWithoutADeadlineLast) {
   add_list_cases();
   EXPECT_EQ(names(everywhere({{"sort", "due"}})), (Names{"b", "d", "a", "e", "c"}));
