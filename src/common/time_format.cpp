@@ -26,8 +26,8 @@ std::optional<TimePoint> parse_utc(std::string_view text) {
   };
   int year = number(0, 4), month = number(5, 2), day = number(8, 2);
   int hour = number(11, 2), minute = number(14, 2), second = number(17, 2);
-  if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59 ||
-      second < 0 || second > 60) {
+  if (year < kFirstYear || year > kLastYear || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 ||
+      minute < 0 || minute > 59 || second < 0 || second > 60) {
     return std::nullopt;
   }
   std::chrono::year_month_day date{std::chrono::year(year), std::chrono::month(static_cast<unsigned>(month)),

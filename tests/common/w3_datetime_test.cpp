@@ -48,6 +48,13 @@ INSTANTIATE_TEST_SUITE_P(
         W3Case{"2026-11-26T08:00:00+15:00", ""},     // beyond ±14:00
         W3Case{"2026-11-26T08:00:00+0700", ""},      // hh:mm
         W3Case{"2026-11-26T08:00:00Zjunk", ""},
+        // Years a TimePoint cannot hold (fuzz finding: overflowed, undefined behaviour); the
+        // last and first ones it can still read.
+        W3Case{"6026-11-26T00:00:00Z", ""},
+        W3Case{"9999-12-31T23:59:59+14:00", ""},
+        W3Case{"0001-01-01T00:00:00Z", ""},
+        W3Case{"2261-12-31T23:59:59-14:00", "2262-01-01T13:59:59Z"},
+        W3Case{"1678-01-01T00:00:00+14:00", "1677-12-31T10:00:00Z"},
         W3Case{"", ""}));
 
 }  // namespace

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "common/time_format.hpp"
+
 namespace sigap::domain::sla {
 
 namespace {
@@ -22,7 +24,7 @@ std::optional<Date> parse_date(std::string_view text) {
   auto year = digits(text.substr(0, 4));
   auto month = digits(text.substr(5, 2));
   auto day = digits(text.substr(8, 2));
-  if (!year || !month || !day) return std::nullopt;
+  if (!year || !month || !day || *year < kFirstYear || *year > kLastYear) return std::nullopt;
   Date date{std::chrono::year{*year}, std::chrono::month{static_cast<unsigned>(*month)},
             std::chrono::day{static_cast<unsigned>(*day)}};
   if (!date.ok()) return std::nullopt;

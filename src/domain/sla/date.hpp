@@ -10,7 +10,8 @@ namespace sigap::domain::sla {
 /// A civil date without a time or a zone (a holiday, a local working day).
 using Date = std::chrono::year_month_day;
 
-/// "2026-08-17" -> the date; nullopt for anything else (wrong shape, 2026-02-30).
+/// "2026-08-17" -> the date; nullopt for anything else (wrong shape, 2026-02-30, a year outside
+/// kFirstYear..kLastYear, which a TimePoint cannot hold).
 std::optional<Date> parse_date(std::string_view text);
 
 /// The ISO form "2026-08-17" (parse_date(format_date(d)) == d for valid dates).

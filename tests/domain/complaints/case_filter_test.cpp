@@ -32,6 +32,10 @@ TEST(CaseFilter, BadValuesAreRefusedNamingTheParameter) {
       {{{"submitted_from", "2026-02-30"}}, "submitted_from"},
       {{{"submitted_from", "yesterday"}}, "submitted_from"},
       {{{"submitted_to", "2026-11-01T25:00:00Z"}}, "submitted_to"},
+      // Years a TimePoint cannot hold: refused, not overflowed (fuzz finding, http_request).
+      {{{"submitted_to", "6026-11-26"}}, "submitted_to"},
+      {{{"submitted_from", "9999-12-31T23:59:59Z"}}, "submitted_from"},
+      {{{"sort", "due"}, {"cursor", "9999-12-31T23:59:59Z,12"}}, "cursor"},
       {{{"submitted_from", "2026-11-02"}, {"submitted_to", "2026-11-01"}}, "submitted_to"},
       {{{"q", "\"*()\""}}, "q"},
       {{{"q", std::string(501, 'a')}}, "q"},

@@ -32,7 +32,9 @@ INSTANTIATE_TEST_SUITE_P(Texts, DateRefuses,
                          ::testing::Values(Refused{""}, Refused{"2026-8-17"}, Refused{"2026/08/17"},
                                            Refused{"20260817"}, Refused{"2026-08-17T00:00"}, Refused{"2026-02-29"},
                                            Refused{"2026-13-01"}, Refused{"2026-00-10"}, Refused{"2026-04-31"},
-                                           Refused{"2026-08-00"}, Refused{"+026-08-17"}, Refused{"2026-08-1x"}));
+                                           Refused{"2026-08-00"}, Refused{"+026-08-17"}, Refused{"2026-08-1x"},
+                                           // beyond what a TimePoint holds (a fuzz finding)
+                                           Refused{"6026-11-26"}, Refused{"0001-01-01"}, Refused{"2262-01-01"}));
 
 struct WeekdayRow {
   const char* date;
