@@ -1,0 +1,66 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "app/ports/storage.hpp"
+#include "app/sla/sla_rules.hpp"
+#include "common/clock.hpp"
+#include "domain/access/access.hpp"
+#include "domain/dashboard/unit_figures.hpp"
+#include "domain/master_data/unit.hpp"
+
+namespace sigap::app::dashboard {
+
+struct SummaryRequest {
+  std::string scope;       // a unit code; '' = the caller's widest scope (the city for leaders)
+  bool all_depths = false; // every unit of the subtree instead of the direct children
+};
+
+/// One unit on the dashboard: its figures with its subtree rolled up, and the Command Center's
+/// state of the unit (presence, cameras, alerts; staffed_now, cameras and alerts rolled up
+/// over the subtree too, serving_now and hours_staffed_week of its own office).
+struct UnitSummary {
+  domain::master_data::Unit unit;
+  domain::dashboard::Figures figures;
+  std::int64_t staffed_now = 0;
+  bool serving_now = false;
+  double hours_staffed_week = 0;
+  std::int64_t cameras_up = 0;
+  std::int64_t cameras_down = 0;
+  std::int64_t open_alerts = 0;
+};
+
+struct DashboardSummary {
+  domain::master_data::Unit scope;
+  TimePoint as_of{};
+  std::int64_t last_event_id = 0;  // the dispatch number of the last event the figures include
+  domain::dashboard::Figures figures;
+  std::vector<UnitSummary> units;  // ordered by unit code
+};
+
+/// "city", "kecamatan", "kelurahan", "agency", "service_hall", "service_counter".
+std::string_view level_of(domain::master_data::UnitType type);
+
+/// GET /api/v1/dashboard/summary (read_dashboard): the figures of a scope and of the units under
+/// it, read from the counters the dispatcher keeps (docs/command-center.md, "Dashboard
+/// figures"): a fixed number of reads whatever the number of cases; nothing is cached.
+/// Thread-safe.
+class DashboardSummaryQuery {
+ public:
+  DashboardSummaryQuery(ports::Storage& storage, const Clock& clock, sla::SlaRules& rules)
+      : storage_(storage), clock_(clock), rules_(rules) {}
+
+  /// Errors: not_found for an unknown scope; forbidden when it is outside the actor's
+  /// read_dashboard scope (or the actor has none); unavailable while the figures are being
+  /// built for the first time.
+  Result<DashboardSummary> summary(const domain::access::Actor& actor, const SummaryRequest& request);
+
+ private:
+  ports::Storage& storage_;
+  const Clock& clock_;
+  sla::SlaRules& rules_;
+};
+
+}  // namespace sigap::app::dashboard
