@@ -1,5 +1,6 @@
 // The officer console (lazy: loaded only after /petugas is opened, so the citizen portal stays
 // small). Sign-in with the session and CSRF of #3, TOTP when the account has it.
+import type { FunctionComponent } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError } from '../lib/api';
 import { t } from '../lib/i18n';
@@ -8,6 +9,16 @@ import { CasePage } from './case_page';
 import { EnrolTotp } from './enrol_totp';
 import { Inbox } from './inbox';
 import { currentSession, secondFactor, signIn, signOut, type StaffUser } from './session';
+
+// The Command Center is a chunk of its own, fetched only when it is opened.
+type CommandProps = { path: string; user: StaffUser };
+function LazyCommand(props: CommandProps) {
+  const [Command, setCommand] = useState<FunctionComponent<CommandProps> | null>(null);
+  useEffect(() => {
+    void import('../command/command').then((module) => setCommand(() => module.default));
+  }, []);
+  return Command ? <Command {...props} /> : <p role="status">{t('console.loading')}</p>;
+}
 
 function SignIn({ onSignedIn }: { onSignedIn: (user: StaffUser, enrol: boolean) => void }) {
   const [email, setEmail] = useState('');
@@ -97,13 +108,24 @@ export default function Console({ path }: { path: string }) {
           {t('console.signOut')}
         </button>
       </p>
-      {isAdmin && handlesCases && (
-        <nav class="subnav" aria-label={t('admin.title')}>
-          <a href="/petugas">{t('console.inbox')}</a>
-          <a href="/petugas/admin">{t('admin.title')}</a>
-        </nav>
-      )}
-      {path.startsWith('/petugas/admin') || !handlesCases ? (
+      <nav class="subnav" aria-label={t('console.nav')}>
+        {handlesCases && (
+          <a href="/petugas" aria-current={path === '/petugas' ? 'page' : undefined}>
+            {t('console.inbox')}
+          </a>
+        )}
+        <a href="/petugas/command" aria-current={path.startsWith('/petugas/command') ? 'page' : undefined}>
+          {t('command.title')}
+        </a>
+        {isAdmin && (
+          <a href="/petugas/admin" aria-current={path.startsWith('/petugas/admin') ? 'page' : undefined}>
+            {t('admin.title')}
+          </a>
+        )}
+      </nav>
+      {path.startsWith('/petugas/command') ? (
+        <LazyCommand path={path} user={user} />
+      ) : path.startsWith('/petugas/admin') || !handlesCases ? (
         <Admin path={path} />
       ) : match ? (
         <CasePage id={Number(match[1])} />

@@ -2,10 +2,15 @@
 // countdown, refreshed every 30 seconds so new cases appear by themselves. Keys: "/" search,
 // j/k move the focus down and up the list (the focused case's link, so Enter opens it as any
 // link does).
+//
+// Filters can come in the URL (the Command Center links every figure here): `unit` (a unit and
+// everything under it), `status` (a tab's status, `open`, `all`, or a comma list), `overdue=1`,
+// `from` (submitted on or after, a date), `region`, `category`.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError } from '../lib/api';
 import { t } from '../lib/i18n';
-import { navigate } from '../lib/router';
+import { navigate, useSearch } from '../lib/router';
+import { OPEN_STATUSES } from '../command/links';
 import { staff } from './session';
 import { Countdown } from './countdown';
 
@@ -24,13 +29,61 @@ interface CaseItem {
 const TABS = ['submitted', 'verified', 'assigned', 'in_progress', 'need_info', 'reopened', 'resolved'] as const;
 const REFRESH_MS = 30_000;
 
+/// The filters of the inbox's URL (what the API's list takes, under its own names).
+interface UrlFilters {
+  status: string | null;  // a tab of its own when it is not one of TABS
+  overdue: boolean;
+  narrow: URLSearchParams;  // unit, submitted_from, region, category
+}
+
+function urlFilters(search: string): UrlFilters {
+  const params = new URLSearchParams(search);
+  const narrow = new URLSearchParams();
+  for (const [name, api] of [['unit', 'unit'], ['from', 'submitted_from'], ['region', 'region'], ['category', 'category']]) {
+    const value = params.get(name);
+    if (value) narrow.set(api, value);
+  }
+  const overdue = params.get('overdue');
+  return { status: params.get('status'), overdue: overdue === '1' || overdue === 'true', narrow };
+}
+
+/// The statuses a tab lists (null: all of them).
+function tabStatuses(tab: string): string | null {
+  if (tab === 'all') return null;
+  if (tab === 'open') return OPEN_STATUSES.join(',');
+  return tab;
+}
+
+function tabLabel(tab: string): string {
+  if (tab === 'all') return t('console.tab.all');
+  if (tab === 'open') return t('console.tab.open');
+  return tab
+    .split(',')
+    .map((status) => ((TABS as readonly string[]).includes(status) || status === 'closed' || status === 'rejected' ? t(`status.${status as 'closed'}`) : status))
+    .join(' + ');
+}
+
+function tabCount(tab: string, counts: Record<string, number>, total: number): number {
+  const statuses = tabStatuses(tab);
+  if (statuses === null) return total;
+  return statuses.split(',').reduce((sum, status) => sum + (counts[status] ?? 0), 0);
+}
+
 export function Inbox() {
-  const [tab, setTab] = useState<string>('submitted');
+  // A new URL (another figure's link) starts the inbox afresh with its filters.
+  const search = useSearch();
+  return <InboxList key={search} filters={urlFilters(search)} />;
+}
+
+function InboxList({ filters }: { filters: UrlFilters }) {
+  const extraTab = filters.status && !(TABS as readonly string[]).includes(filters.status) ? filters.status : null;
+  const [tab, setTab] = useState<string>(filters.status ?? 'submitted');
   const [counts, setCounts] = useState<Record<string, number>>({});
+  const [total, setTotal] = useState(0);
   const [items, setItems] = useState<CaseItem[]>([]);
   const [query, setQuery] = useState('');
   const [applied, setApplied] = useState('');
-  const [overdue, setOverdue] = useState(false);
+  const [overdue, setOverdue] = useState(filters.overdue);
   const [selected, setSelected] = useState(0);
   const [problem, setProblem] = useState('');
   const search = useRef<HTMLInputElement>(null);
@@ -41,16 +94,22 @@ export function Inbox() {
   const newest = useRef(0);
   const load = async () => {
     const request = ++newest.current;
-    const filters = new URLSearchParams();
-    if (applied) filters.set('q', applied);
-    if (overdue) filters.set('overdue', 'true');
+    const narrowed = new URLSearchParams(filters.narrow);
+    if (applied) narrowed.set('q', applied);
+    if (overdue) narrowed.set('overdue', 'true');
+    const listed = new URLSearchParams(narrowed);
+    const statuses = tabStatuses(tab);
+    if (statuses) listed.set('status', statuses);
+    listed.set('sort', 'due');
+    listed.set('limit', '50');
     try {
       const [count, list] = await Promise.all([
-        staff<{ counts: Record<string, number> }>(`/api/v1/complaints/counts?${filters}`),
-        staff<{ items: CaseItem[] }>(`/api/v1/complaints?${filters}&status=${tab}&sort=due&limit=50`),
+        staff<{ counts: Record<string, number>; total: number }>(`/api/v1/complaints/counts?${narrowed}`),
+        staff<{ items: CaseItem[] }>(`/api/v1/complaints?${listed}`),
       ]);
       if (request !== newest.current) return;
       setCounts(count.counts);
+      setTotal(count.total);
       setItems(list.items);
       setProblem('');
     } catch (error) {
@@ -110,7 +169,28 @@ export function Inbox() {
           {t('console.search.submit')}
         </button>
       </form>
+      {[...filters.narrow].length > 0 && (
+        <p class="notice" data-testid="inbox-filters">
+          {t('console.filtered')}{' '}
+          {[...filters.narrow].map(([name, value]) => `${t(`console.filter.${name as 'unit'}`)} ${value}`).join(' · ')} ·{' '}
+          <a href="/petugas">{t('console.filter.clear')}</a>
+        </p>
+      )}
       <div class="tabs" role="tablist" aria-label={t('console.inbox')}>
+        {extraTab && (
+          <button
+            type="button"
+            role="tab"
+            aria-selected={tab === extraTab}
+            class={tab === extraTab ? 'tab active' : 'tab'}
+            onClick={() => {
+              setTab(extraTab);
+              setSelected(0);
+            }}
+          >
+            {tabLabel(extraTab)} <span class="count">{tabCount(extraTab, counts, total)}</span>
+          </button>
+        )}
         {TABS.map((status) => (
           <button
             key={status}

@@ -27,6 +27,18 @@ export function usePath(): string {
   return path;
 }
 
+/// The query string ("?unit=…"), for pages whose state is in it (the inbox's filters, the
+/// Command Center's unit); changes on navigate() and Back like the path.
+export function useSearch(): string {
+  const [search, setSearch] = useState(location.search);
+  useEffect(() => {
+    const update = () => setSearch(location.search);
+    listeners.add(update);
+    return () => void listeners.delete(update);
+  }, []);
+  return search;
+}
+
 /// Follows same-origin links without reloading the page.
 export function onLinkClick(event: MouseEvent): void {
   const anchor = (event.target as Element).closest('a');
