@@ -13,6 +13,7 @@
 #include "cli/backup_commands.hpp"
 #include "cli/commands.hpp"
 #include "cli/config.hpp"
+#include "cli/dashboard_commands.hpp"
 #include "cli/generate_commands.hpp"
 #include "cli/identity_commands.hpp"
 #include "cli/sla_commands.hpp"
@@ -164,6 +165,11 @@ void add_identity_commands(CLI::App& app, DatabaseCommands& commands, IdentityAr
                [](const Config& config) { return sla_run_once(config); });
   commands.add(*sla, "recompute", "Recompute the deadlines of every open case",
                [](const Config& config) { return sla_recompute(config); });
+
+  auto* dashboard = app.add_subcommand("dashboard", "Operate the Command Center's figures (docs/command-center.md)");
+  dashboard->require_subcommand(1);
+  commands.add(*dashboard, "rebuild", "Count the dashboard figures again from every case (progress on stderr)",
+               [](const Config& config) { return dashboard_rebuild(config); });
 }
 
 // `sigap generate complaints --count N [--seed S] [--database URL]`.

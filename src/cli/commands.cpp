@@ -12,13 +12,17 @@
 #include "app/master_data/region_import.hpp"
 #include "app/sla/indonesia_calendar.hpp"
 #include "cli/cli.hpp"
+#include "cli/channel_wiring.hpp"
 #include "cli/command_center_jobs.hpp"
+#include "cli/dashboard_commands.hpp"
 #include "cli/identity_commands.hpp"
+#include "cli/email_channel.hpp"
 #include "cli/integration_jobs.hpp"
 #include "cli/sla_commands.hpp"
 #include "common/build_info.hpp"
 #include "common/logging.hpp"
 #include "crypto/keyring.hpp"
+#include "http/handlers/stream_handlers.hpp"
 #include "http/http_service.hpp"
 #include "jobs/search_catch_up.hpp"
 #include "jobs/sla_watch.hpp"
@@ -128,11 +132,25 @@ int serve(Config config, bool load_demo) {
   auto cameras = camera_fetcher(config);  // the Command Center's camera probe (docs/command-center.md)
   options.cameras.allow = config.camera_allow;
   options.camera_fetcher = cameras.get();
+  // The messaging doors and their provider APIs (docs/channels.md).
+  auto providers = provider_client(config);
+  options.channels = channel_options(
+      config, config.public_url.empty() ? url_of(config, config.port).substr(0, url_of(config, config.port).size() - 1)
+                                        : config.public_url,
+      providers.get());
+  // Pages of the public address may open the live stream with the session cookie.
+  if (auto origin = http::handlers::origin_of(config.public_url); !origin.empty()) options.stream_origins = {origin};
   for (const auto& [key, text] : {std::pair{"rate_limit_intake", &config.rate_limit_intake},
                                   std::pair{"rate_limit_login", &config.rate_limit_login},
                                   std::pair{"rate_limit_api", &config.rate_limit_api},
                                   std::pair{"rate_limit_tracking", &config.rate_limit_tracking}}) {
     if (*text == "off") logging::app().warn("{} is off: no rate limit (for benchmarks and trusted networks only)", key);
+  }
+  {
+    // The Command Center's figures, counted once from the cases when they never were
+    // (an upgrade to migration 0016, generated cases); from then on the dispatcher keeps them.
+    SystemClock build_clock;
+    if (!build_dashboard_if_needed(*storage, build_clock)) return kExitFailure;
   }
   http::HttpService service(*storage, options);
   if (auto listening = service.listen(); !listening) {
@@ -140,6 +158,18 @@ int serve(Config config, bool load_demo) {
     return kExitBadStartup;
   }
   service.stop_on_signals();
+  // E-mail reports: the LMTP listener the city's mail server delivers to (docs/channels.md);
+  // stopped before the server's storage goes away.
+  SystemClock mail_clock;
+  std::unique_ptr<EmailChannel> email;
+  if (!config.lmtp_listen.empty()) {
+    email = std::make_unique<EmailChannel>(*storage, mail_clock, service, config);
+    if (auto started = email->start(); !started) {
+      say_error(one_line(started.error()));
+      return kExitBadStartup;
+    }
+    logging::app().info("LMTP listening on {}:{}", config.lmtp_host, email->port());
+  }
   auto url = url_of(config, service.port());
   logging::app().info("listening on {} ({} database)", url, storage->backend());
   if (load_demo) {
@@ -162,12 +192,14 @@ int serve(Config config, bool load_demo) {
   search_index.start();
   // The outbox dispatcher and the senders of webhooks and e-mail (docs/integration.md).
   auto public_url = config.public_url.empty() ? url.substr(0, url.size() - 1) : config.public_url;
-  IntegrationJobs integration(*storage, clock, config, public_url, *transport);
+  IntegrationJobs integration(*storage, clock, config, public_url, *transport, providers.get());
+  integration.on_numbered([&service] { service.stream_hub().wake(); });  // the live stream
   integration.start();
   // Presence, cameras and surges for the Command Center (docs/command-center.md).
   CommandCenterJobs command_center(*storage, clock, watch_rules, config, *cameras, service.camera_snapshots());
   command_center.start();
   service.run();
+  if (email) email->stop();
   command_center.stop();
   integration.stop();
   search_index.stop();

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 #include <toml++/toml.h>
 
+#include "channels/email/lmtp_session.hpp"
 #include "storage/database_url.hpp"
 
 namespace sigap::cli {
@@ -22,7 +23,7 @@ struct Key {
   std::int64_t Config::*integer = nullptr;
 };
 
-const std::array<Key, 36> kKeys{{
+const std::array<Key, 57> kKeys{{
     {"listen", Kind::text, &Config::listen},
     {"data_key_file", Kind::text, &Config::data_key_file},
     {"db", Kind::text, &Config::db},
@@ -58,7 +59,28 @@ const std::array<Key, 36> kKeys{{
     {"camera_probe_interval_seconds", Kind::integer, nullptr, &Config::camera_probe_interval_seconds},
     {"camera_timeout_seconds", Kind::integer, nullptr, &Config::camera_timeout_seconds},
     {"camera_allow_hosts", Kind::text, &Config::camera_allow_hosts},
+    {"whatsapp_graph_url", Kind::text, &Config::whatsapp_graph_url},
+    {"whatsapp_access_token", Kind::text, &Config::whatsapp_access_token},
+    {"whatsapp_app_secret", Kind::text, &Config::whatsapp_app_secret},
+    {"whatsapp_verify_token", Kind::text, &Config::whatsapp_verify_token},
+    {"whatsapp_phone_number_id", Kind::text, &Config::whatsapp_phone_number_id},
+    {"telegram_api_url", Kind::text, &Config::telegram_api_url},
+    {"telegram_bot_token", Kind::text, &Config::telegram_bot_token},
+    {"telegram_secret_token", Kind::text, &Config::telegram_secret_token},
+    {"sms_secret", Kind::text, &Config::sms_secret},
+    {"sms_from_field", Kind::text, &Config::sms_from_field},
+    {"sms_text_field", Kind::text, &Config::sms_text_field},
+    {"sms_secret_field", Kind::text, &Config::sms_secret_field},
+    {"sms_gateway_url", Kind::text, &Config::sms_gateway_url},
+    {"sms_gateway_format", Kind::text, &Config::sms_gateway_format},
+    {"sms_gateway_to_field", Kind::text, &Config::sms_gateway_to_field},
+    {"sms_gateway_text_field", Kind::text, &Config::sms_gateway_text_field},
+    {"sms_gateway_token", Kind::text, &Config::sms_gateway_token},
     {"surge_watch_interval_seconds", Kind::integer, nullptr, &Config::surge_watch_interval_seconds},
+    {"lmtp_listen", Kind::text, &Config::lmtp_listen},
+    {"lmtp_recipients", Kind::text, &Config::lmtp_recipients},
+    {"lmtp_max_message_bytes", Kind::integer, nullptr, &Config::lmtp_max_message_bytes},
+    {"lmtp_timeout_seconds", Kind::integer, nullptr, &Config::lmtp_timeout_seconds},
 }};
 
 struct RateKey {
@@ -205,6 +227,59 @@ Result<void> check_integration(Config& config) {
   return {};
 }
 
+// The messaging channels (docs/channels.md): provider URLs are http(s), the reply format known.
+Result<void> check_channels(Config& config) {
+  for (auto [key, url] : {std::pair{"whatsapp_graph_url", &config.whatsapp_graph_url},
+                          std::pair{"telegram_api_url", &config.telegram_api_url},
+                          std::pair{"sms_gateway_url", &config.sms_gateway_url}}) {
+    while (url->ends_with('/')) url->pop_back();
+    if (!url->empty() && ((!url->starts_with("https://") && !url->starts_with("http://")) ||
+                          url->find_first_of("\"'<> ") != std::string::npos)) {
+      return problem(key, fmt::format("\"{}\" is not an http(s) URL", *url));
+    }
+  }
+  if (config.sms_gateway_format != "form" && config.sms_gateway_format != "json") {
+    return problem("sms_gateway_format", fmt::format("\"{}\" is not form or json", config.sms_gateway_format));
+  }
+  for (auto [key, name] : {std::pair{"sms_from_field", &config.sms_from_field},
+                           std::pair{"sms_text_field", &config.sms_text_field},
+                           std::pair{"sms_secret_field", &config.sms_secret_field},
+                           std::pair{"sms_gateway_to_field", &config.sms_gateway_to_field},
+                           std::pair{"sms_gateway_text_field", &config.sms_gateway_text_field}}) {
+    if (name->empty()) return problem(key, "a field name is needed");
+  }
+  return {};
+}
+
+// The e-mail door (docs/channels.md): LMTP has no authentication, so it listens on loopback only.
+Result<void> check_lmtp(Config& config) {
+  if (auto ok = check_range("lmtp_max_message_bytes", config.lmtp_max_message_bytes, 1024, 100 * 1024 * 1024); !ok) {
+    return ok;
+  }
+  if (auto ok = check_range("lmtp_timeout_seconds", config.lmtp_timeout_seconds, 1, 3600); !ok) return ok;
+  if (config.lmtp_listen.empty()) return {};
+  const auto& listen = config.lmtp_listen;
+  auto colon = listen.rfind(':');
+  std::string host = colon == std::string::npos ? "" : listen.substr(0, colon);
+  if (host.size() >= 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
+  std::int64_t port = 0;
+  auto digits = colon == std::string::npos ? std::string_view() : std::string_view(listen).substr(colon + 1);
+  auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), port);
+  if (host.empty() || digits.empty() || ec != std::errc() || end != digits.data() + digits.size() || port < 0 ||
+      port > 65535) {
+    return problem("lmtp_listen", fmt::format("\"{}\" is not HOST:PORT such as 127.0.0.1:2424", listen));
+  }
+  if (!host.starts_with("127.") && host != "::1") {
+    return problem("lmtp_listen", fmt::format("\"{}\" is not a loopback address (LMTP has no authentication: "
+                                              "let the mail server on this host deliver to 127.0.0.1)", host));
+  }
+  config.lmtp_host = host;
+  config.lmtp_port = static_cast<std::uint16_t>(port);
+  auto recipients = channels::email::RecipientPolicy::parse(config.lmtp_recipients, "lmtp_recipients");
+  if (!recipients) return problem("lmtp_recipients", "list the addresses (aduan@kota.go.id) or domains (@kota.go.id) mail is taken for");
+  return {};
+}
+
 }  // namespace
 
 http::BucketPolicy unlimited_rate() { return {1e12, 1e12}; }
@@ -309,6 +384,8 @@ Result<void> validate(Config& config) {
   if (config.open311_contact.empty()) return problem("open311_contact", "must not be empty");
   if (auto ok = check_integration(config); !ok) return ok;
   if (auto ok = check_command_center(config); !ok) return ok;
+  if (auto ok = check_lmtp(config); !ok) return ok;
+  if (auto ok = check_channels(config); !ok) return ok;
   config.rate_limits = http::RateLimiter::defaults();
   for (const auto& key : kRateKeys) {
     const auto& text = config.*key.text;

@@ -77,6 +77,40 @@ struct Config {
   std::int64_t camera_timeout_seconds = 10;
   std::string camera_allow_hosts;
   std::int64_t surge_watch_interval_seconds = 300;
+  // Messaging channels (docs/channels.md). WhatsApp Business Cloud API: the Graph API base, the
+  // access token, the app secret that signs webhooks, the verify token of the subscription
+  // check, the business phone number's id (the door is open when token, secret and id are set).
+  std::string whatsapp_graph_url = "https://graph.facebook.com/v21.0";
+  std::string whatsapp_access_token;
+  std::string whatsapp_app_secret;
+  std::string whatsapp_verify_token;
+  std::string whatsapp_phone_number_id;
+  // Telegram Bot API: its base URL, the bot's token and the webhook's secret token.
+  std::string telegram_api_url = "https://api.telegram.org";
+  std::string telegram_bot_token;
+  std::string telegram_secret_token;
+  // An SMS gateway: the shared secret of inbound calls (header X-Sigap-Secret or a form field),
+  // the inbound form's field names, and where and how replies are POSTed (form or json).
+  std::string sms_secret;
+  std::string sms_from_field = "from";
+  std::string sms_text_field = "text";
+  std::string sms_secret_field = "secret";
+  std::string sms_gateway_url;
+  std::string sms_gateway_format = "form";
+  std::string sms_gateway_to_field = "to";
+  std::string sms_gateway_text_field = "text";
+  std::string sms_gateway_token;
+
+  // E-mail reports through LMTP (docs/channels.md): HOST:PORT on loopback (empty: off), the
+  // addresses or @domains mail is taken for (comma separated; required with lmtp_listen), the
+  // largest message, and how long a silent connection is kept.
+  std::string lmtp_listen;
+  std::string lmtp_recipients;
+  std::int64_t lmtp_max_message_bytes = 25 * 1024 * 1024;
+  std::int64_t lmtp_timeout_seconds = 300;
+  // Parsed from lmtp_listen by validate().
+  std::string lmtp_host;
+  std::uint16_t lmtp_port = 0;
 
   // Parsed from `listen` by validate().
   std::string host;

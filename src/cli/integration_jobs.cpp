@@ -25,16 +25,19 @@ std::unique_ptr<notify::SmtpEmailSender> email_sender(const Config& config) {
   return std::make_unique<notify::SmtpEmailSender>(options);
 }
 
-std::set<domain::notifications::NotifyChannel> channels_of(const notify::SmtpEmailSender* email) {
-  std::set<domain::notifications::NotifyChannel> channels;
-  if (email) channels.insert(domain::notifications::NotifyChannel::email);
-  return channels;
-}
-
-std::vector<app::ports::NotificationSender*> senders_of(notify::SmtpEmailSender* email) {
+std::vector<app::ports::NotificationSender*> senders_of(notify::SmtpEmailSender* email, const ChannelSenders* channels) {
   std::vector<app::ports::NotificationSender*> senders;
   if (email) senders.push_back(email);
+  if (channels) {
+    for (auto* sender : channels->senders()) senders.push_back(sender);
+  }
   return senders;
+}
+
+std::set<domain::notifications::NotifyChannel> channels_of(notify::SmtpEmailSender* email, const ChannelSenders* channels) {
+  std::set<domain::notifications::NotifyChannel> names;
+  for (auto* sender : senders_of(email, channels)) names.insert(sender->channel());
+  return names;
 }
 
 }  // namespace
@@ -58,18 +61,24 @@ std::unique_ptr<notify::CurlWebhookTransport> webhook_transport(const Config& co
 }
 
 IntegrationJobs::IntegrationJobs(app::ports::Storage& storage, const Clock& clock, const Config& config,
-                                 std::string public_url, app::ports::WebhookTransport& transport)
+                                 std::string public_url, app::ports::WebhookTransport& transport,
+                                 app::ports::ProviderClient* provider_client)
     : webhooks_(webhook_settings(config, public_url)),
       email_(email_sender(config)),
+      channel_senders_(provider_client ? std::make_unique<ChannelSenders>(config, *provider_client) : nullptr),
       webhook_fan_out_(storage, webhooks_),
-      notification_fan_out_(channels_of(email_.get())),
+      notification_fan_out_(channels_of(email_.get(), channel_senders_.get())),
       webhook_deliverer_(storage, clock, transport, webhooks_),
-      notification_deliverer_(storage, clock, senders_of(email_.get()),
+      notification_deliverer_(storage, clock, senders_of(email_.get(), channel_senders_.get()),
                               {public_url, retry_schedule(config), std::chrono::seconds(90)},
                               app::webhooks::default_unit_random),
-      dispatch_(storage, clock, {&webhook_fan_out_, &notification_fan_out_}),
-      workers_(storage, clock, &webhook_deliverer_, email_ ? &notification_deliverer_ : nullptr),
-      dispatcher_(dispatch_, {}, [this] { workers_.wake(); }) {
+      dispatch_(storage, clock, {&webhook_fan_out_, &notification_fan_out_, &dashboard_figures_}),
+      workers_(storage, clock, &webhook_deliverer_,
+               senders_of(email_.get(), channel_senders_.get()).empty() ? nullptr : &notification_deliverer_),
+      dispatcher_(dispatch_, {}, [this] {
+        workers_.wake();
+        if (on_numbered_) on_numbered_();
+      }) {
   if (!email_) logging::app().info("smtp_url is not set: no e-mail is sent to reporters");
 }
 

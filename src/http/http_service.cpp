@@ -30,10 +30,12 @@ HttpService::HttpService(app::ports::Storage& storage, HttpServiceOptions option
       intake_(std::make_unique<app::complaints::ComplaintIntake>(storage, clock_, *sla_rules_, options.intake)),
       photos_(open_photo_store(options.blob_dir)),
       camera_snapshots_(std::make_unique<app::cameras::CameraSnapshots>()),
+      stream_hub_(std::make_unique<app::stream::StreamHub>(storage, clock_, options.stream)),
       handlers_(std::make_unique<Handlers>(storage, metrics_, clock_, options.sessions, *intake_, photos_.get(),
                                            *sla_rules_, options.portal, *limiter_, options.open311,
                                            options.webhooks, options.webhook_transport, options.cameras,
-                                           options.camera_fetcher, *camera_snapshots_)) {
+                                           options.camera_fetcher, *camera_snapshots_, *stream_hub_,
+                                           options.stream_origins, photos_.get(), options.channels)) {
   std::unique_ptr<StaticFiles> static_files;
   std::error_code ec;
   if (!options.web_dir.empty() && std::filesystem::is_directory(options.web_dir, ec)) {
@@ -46,6 +48,9 @@ HttpService::HttpService(app::ports::Storage& storage, HttpServiceOptions option
   server_ = std::make_unique<Server>(options.server, *dispatcher_, metrics_);
 }
 
-HttpService::~HttpService() = default;
+HttpService::~HttpService() {
+  // The hub's thread first: it wakes sessions, which live on the server's io_context.
+  stream_hub_->stop();
+}
 
 }  // namespace sigap::http

@@ -12,8 +12,10 @@
 #include "app/ports/photo_store.hpp"
 #include "app/ports/storage.hpp"
 #include "app/sla/sla_rules.hpp"
+#include "app/stream/stream_hub.hpp"
 #include "app/ports/webhook_transport.hpp"
 #include "app/webhooks/webhook_settings.hpp"
+#include "channels/channel_options.hpp"
 #include "channels/open311/open311_settings.hpp"
 #include "common/clock.hpp"
 #include "http/dispatcher.hpp"
@@ -42,6 +44,13 @@ struct HttpServiceOptions {
   /// Resolves a new camera URL's host to refuse one that points at a link-local or metadata
   /// address; null: only IP literals are checked then (every probe checks anyway). Not owned.
   app::ports::CameraFetcher* camera_fetcher = nullptr;
+  /// The live stream GET /api/v1/stream (docs/command-center.md): queue limits and rhythms, and
+  /// the origins besides the server's own whose pages may open it with the session cookie
+  /// (the public_url's).
+  app::stream::StreamSettings stream;
+  std::vector<std::string> stream_origins;
+  /// The messaging doors: WhatsApp, Telegram, SMS (docs/channels.md); closed by default.
+  channels::ChannelOptions channels;
 };
 
 /// The whole HTTP side wired together: handlers over the storage, the route table, the
@@ -60,6 +69,14 @@ class HttpService {
   /// The latest camera images the snapshot route serves; the camera probe (jobs/camera_probe)
   /// keeps them up to date.
   app::cameras::CameraSnapshots& camera_snapshots() { return *camera_snapshots_; }
+  /// The intake, SLA rules and photo store the handlers use, for the doors that are not HTTP
+  /// (the e-mail listener, docs/channels.md). The photo store is null when blob_dir was empty.
+  app::complaints::ComplaintIntake& intake() { return *intake_; }
+  app::sla::SlaRules& sla_rules() { return *sla_rules_; }
+  app::ports::PhotoStore* photo_store() { return photos_.get(); }
+  /// The fan-out of the live stream; the outbox dispatcher wakes it (StreamHub::wake) after
+  /// each batch it numbers.
+  app::stream::StreamHub& stream_hub() { return *stream_hub_; }
 
  private:
   SystemClock system_clock_;
@@ -72,6 +89,7 @@ class HttpService {
   std::unique_ptr<app::complaints::ComplaintIntake> intake_;
   std::unique_ptr<app::ports::PhotoStore> photos_;
   std::unique_ptr<app::cameras::CameraSnapshots> camera_snapshots_;
+  std::unique_ptr<app::stream::StreamHub> stream_hub_;  // before server_: outlives the sessions
   std::unique_ptr<struct Handlers> handlers_;
   std::unique_ptr<Dispatcher> dispatcher_;
   std::unique_ptr<Server> server_;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -37,12 +38,17 @@ struct Request {
   [[nodiscard]] std::string_view path_param(std::string_view name) const;
 };
 
+class StreamGrant;  // http/stream_grant.hpp
+
 struct Response {
   int status = 200;
   std::vector<std::pair<std::string, std::string>> headers;
   std::string body;
   /// Close the connection after this response (set for errors that leave the stream unusable).
   bool close = false;
+  /// Set (with status 101) by the one handler that accepts a WebSocket upgrade, GET
+  /// /api/v1/stream: the subscription the server hands the upgraded connection to.
+  std::shared_ptr<StreamGrant> upgrade;
 
   void set_header(std::string name, std::string value);
   [[nodiscard]] std::optional<std::string_view> header(std::string_view name) const;

@@ -25,6 +25,7 @@ const ProblemKind& kind_for_status(int status) {
       {413, "payload-too-large", {"Isi permintaan terlalu besar", "Payload too large"}},
       {415, "unsupported-media-type", {"Jenis isi tidak didukung", "Unsupported media type"}},
       {422, "validation", {"Data tidak valid", "Validation failed"}},
+      {426, "upgrade-required", {"Perlu WebSocket", "Upgrade required"}},
       {429, "too-many-requests", {"Terlalu banyak permintaan", "Too many requests"}},
       {431, "header-too-large", {"Header permintaan terlalu besar", "Request header fields too large"}},
       {500, "internal", {"Kesalahan server", "Internal server error"}},

@@ -14,6 +14,9 @@ constexpr std::size_t kSmallJson = 16 * 1024;
 constexpr std::size_t kIntakeBody = 52 * 1024 * 1024;
 // An Open311 service request: a 4,000-character description and its attributes, percent-encoded.
 constexpr std::size_t kOpen311Form = 64 * 1024;
+// A messaging provider's webhook payload: a few messages of at most a few KiB (WhatsApp text
+// is 4,096 characters, an SMS far less); anything larger is refused with 413 unread.
+constexpr std::size_t kChannelPayload = 256 * 1024;
 
 }  // namespace
 
@@ -196,6 +199,12 @@ std::vector<Route> make_routes(Handlers& h) {
       {"GET", "/api/v1/alerts", bind(h.alerts, &handlers::AlertHandlers::list), {}, 0, Action::read_alerts},
       {"POST", "/api/v1/alerts/{id}/acknowledge", bind(h.alerts, &handlers::AlertHandlers::acknowledge), {}, 0,
        Action::acknowledge_alert},
+      // The live stream: a WebSocket of case events (scoped like the case list), alerts and
+      // heartbeats; refusals are problem+json before the upgrade
+      {"GET", "/api/v1/stream", bind(h.stream, &handlers::StreamHandlers::open), {}, 0, Action::read_case},
+      // The Command Center's figures, kept up to date by the outbox dispatcher (docs/command-center.md)
+      {"GET", "/api/v1/dashboard/summary", bind(h.dashboard, &handlers::DashboardHandlers::summary), {}, 0,
+       Action::read_dashboard},
       // Open311 GeoReport v2 (docs/integration.md), each in .json and .xml: reads are public
       // (limited per address in the handler); POST requests proves the form's api_key itself.
       {"GET", "/open311/discovery.json", bind(o311, &Open311Handlers::discovery), {}, 0, Action::public_read},
@@ -218,6 +227,16 @@ std::vector<Route> make_routes(Handlers& h) {
        Action::public_read},
       {"GET", "/open311/v2/tokens/{token}.json", bind(o311, &Open311Handlers::token), {}, 0, Action::public_read},
       {"GET", "/open311/v2/tokens/{token}.xml", bind(o311, &Open311Handlers::token), {}, 0, Action::public_read},
+      // Messaging channels (docs/channels.md): each door proves its provider itself (signature,
+      // secret token, shared secret) before anything is read.
+      {"GET", "/channels/whatsapp/webhook", bind(h.channels, &handlers::ChannelHandlers::whatsapp_verify), {}, 0,
+       Action::public_read},
+      {"POST", "/channels/whatsapp/webhook", bind(h.channels, &handlers::ChannelHandlers::whatsapp_notify),
+       BodyKind::json, kChannelPayload, Action::public_read},
+      {"POST", "/channels/telegram/webhook", bind(h.channels, &handlers::ChannelHandlers::telegram_update),
+       BodyKind::json, kChannelPayload, Action::public_read},
+      {"POST", "/channels/sms/inbound", bind(h.channels, &handlers::ChannelHandlers::sms_inbound), BodyKind::form,
+       kChannelPayload, Action::public_read},
   };
 }
 

@@ -6,8 +6,10 @@
 #include "http/handlers/alert_handlers.hpp"
 #include "http/handlers/camera_handlers.hpp"
 #include "http/handlers/case_work_handlers.hpp"
+#include "http/handlers/channel_handlers.hpp"
 #include "http/handlers/citizen_case_handlers.hpp"
 #include "http/handlers/complaint_handlers.hpp"
+#include "http/handlers/dashboard_handlers.hpp"
 #include "http/handlers/health_handlers.hpp"
 #include "http/handlers/master_data_admin_handlers.hpp"
 #include "http/handlers/master_data_handlers.hpp"
@@ -19,6 +21,7 @@
 #include "http/handlers/public_handlers.hpp"
 #include "http/handlers/session_handlers.hpp"
 #include "http/handlers/sla_handlers.hpp"
+#include "http/handlers/stream_handlers.hpp"
 #include "http/handlers/webhook_handlers.hpp"
 #include "http/router.hpp"
 
@@ -32,7 +35,9 @@ struct Handlers {
            RateLimiter& limiter, channels::open311::Open311Settings open311_settings,
            app::webhooks::WebhookSettings webhook_settings, app::ports::WebhookTransport* webhook_transport,
            app::cameras::CameraSettings camera_settings, app::ports::CameraFetcher* camera_fetcher,
-           app::cameras::CameraSnapshots& camera_snapshots)
+           app::cameras::CameraSnapshots& camera_snapshots, app::stream::StreamHub& stream_hub,
+           std::vector<std::string> stream_origins, app::ports::PhotoStore* channel_photos,
+           channels::ChannelOptions channel_options)
       : health(storage, metrics),
         master_data(storage),
         session(storage, clock, sessions),
@@ -50,7 +55,10 @@ struct Handlers {
         notifications(storage, clock),
         presence(storage, clock, sla_rules),
         cameras(storage, clock, std::move(camera_settings), camera_fetcher, camera_snapshots),
-        alerts(storage, clock) {}
+        alerts(storage, clock),
+        dashboard(storage, clock, sla_rules),
+        stream(stream_hub, std::move(stream_origins)),
+        channels(storage, clock, intake, channel_photos, std::move(channel_options)) {}
   Handlers(const Handlers&) = delete;
   Handlers& operator=(const Handlers&) = delete;
 
@@ -72,6 +80,9 @@ struct Handlers {
   handlers::PresenceHandlers presence;
   handlers::CameraHandlers cameras;
   handlers::AlertHandlers alerts;
+  handlers::DashboardHandlers dashboard;
+  handlers::StreamHandlers stream;
+  handlers::ChannelHandlers channels;
 };
 
 /// THE route table: every endpoint Sigap serves is listed here, nowhere else, each with the

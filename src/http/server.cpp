@@ -9,8 +9,10 @@
 
 #include "common/logging.hpp"
 #include "http/pch.hpp"
+#include <boost/beast/websocket/rfc6455.hpp>
 #include "http/problem_json.hpp"
 #include "http/security_headers.hpp"
+#include "http/stream_session.hpp"
 
 namespace sigap::http {
 
@@ -34,6 +36,8 @@ using BeastRequest = bhttp::request<bhttp::string_body>;
 // temporary there twice (a double free on every 431).
 const Text kHeadersTooLarge{"Header permintaan terlalu besar.", "The request headers are too large."};
 const Text kMalformedRequest{"Permintaan HTTP tidak dapat dibaca.", "The HTTP request is malformed."};
+const Text kStopping{"Server sedang berhenti.", "The server is stopping."};
+const Text kWebSocketOnly{"Buka alamat ini sebagai WebSocket.", "Open this address as a WebSocket."};
 const Text kBodyTimeout{"Isi permintaan tidak selesai dikirim tepat waktu.",
                         "The request body did not arrive in time."};
 
@@ -74,6 +78,7 @@ bhttp::response<bhttp::string_body> to_beast(Response response, unsigned version
 struct ConnectionState {
   beast::tcp_stream* stream = nullptr;  // touched only on the connection's strand
   bool idle = true;                     // waiting for a request (on the strand)
+  std::function<void()> on_stop;        // an upgraded stream's graceful stop (on the strand)
 };
 
 class Server::Impl {
@@ -147,7 +152,11 @@ class Server::Impl {
       std::lock_guard lock(mutex_);
       for (const auto& [state, executor] : connections_) {
         net::post(executor, [state = state] {
-          if (state->idle && state->stream) state->stream->cancel();
+          if (state->on_stop) {
+            state->on_stop();
+          } else if (state->idle && state->stream) {
+            state->stream->cancel();
+          }
         });
       }
       if (connections_.empty()) grace_timer_.cancel();
@@ -300,6 +309,19 @@ class Server::Impl {
         auto& pool = request.method == "GET" || request.method == "HEAD" ? workers_ : writers_;
         response = co_await net::co_spawn(
             pool, [&]() -> awaitable<Response> { co_return dispatcher_.dispatch(request); }, use_awaitable);
+      }
+      if (response.upgrade) {
+        // GET /api/v1/stream said yes (docs/command-center.md): the connection becomes the stream.
+        if (response.status == 101 && beast::websocket::is_upgrade(beast_request) && !stopping_) {
+          state->stream = nullptr;
+          state->idle = false;
+          co_await serve_stream(stream, beast_request, response.upgrade, workers_, options_.stream, state->on_stop,
+                                stopping_);
+          co_return;
+        }
+        response = problem_response(stopping_ ? 503 : 426,
+                                    stopping_ ? kStopping : kWebSocketOnly, request);
+        response.close = true;
       }
       bool keep_alive = beast_request.keep_alive() && !response.close && !stopping_;
       auto out = to_beast(std::move(response), beast_request.version(), keep_alive,

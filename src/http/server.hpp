@@ -9,6 +9,7 @@
 #include "common/error.hpp"
 #include "http/dispatcher.hpp"
 #include "http/metrics.hpp"
+#include "http/stream_session_options.hpp"
 
 namespace sigap::http {
 
@@ -22,6 +23,7 @@ struct ServerOptions {
   std::chrono::seconds read_timeout{30};        // to receive one whole request once it started
   std::chrono::seconds idle_timeout{60};        // keep-alive wait for the next request
   std::chrono::seconds shutdown_grace{10};      // in-flight work gets this long after SIGTERM
+  StreamSessionOptions stream;                  // WebSocket connections of GET /api/v1/stream
 };
 
 /// The HTTP/1.1 server on Boost.Beast: keep-alive, limits on header size, body size (per

@@ -484,3 +484,37 @@ TEST(ConfigCommandCenter, WatchesHaveDefaultsAndCamerasAnAllowList) {
 
 }  // namespace
 }  // namespace sigap::cli
+
+// --- e-mail reports through LMTP (docs/channels.md) ------------------------------------------
+
+namespace sigap::cli {
+namespace {
+
+INSTANTIATE_TEST_SUITE_P(
+    Email, ConfigValidateRejects,
+    ::testing::Values(InvalidCase{"lmtp_listen", "0.0.0.0:2424", "lmtp_listen"},  // LMTP has no authentication
+                      InvalidCase{"lmtp_listen", "10.0.0.5:2424", "lmtp_listen"},
+                      InvalidCase{"lmtp_listen", "127.0.0.1", "lmtp_listen"},
+                      InvalidCase{"lmtp_listen", "127.0.0.1:70000", "lmtp_listen"},
+                      InvalidCase{"lmtp_listen", "127.0.0.1:2424", "lmtp_recipients"},  // mail for nobody
+                      InvalidCase{"lmtp_max_message_bytes", "10", "lmtp_max_message_bytes"},
+                      InvalidCase{"lmtp_timeout_seconds", "0", "lmtp_timeout_seconds"}));
+
+TEST(ConfigEmail, OffByDefaultAndALoopbackAddressWithRecipientsIsTaken) {
+  Config defaults;
+  ASSERT_TRUE(validate(defaults).ok());
+  EXPECT_TRUE(defaults.lmtp_listen.empty()) << "no LMTP listener unless asked for";
+  EXPECT_EQ(defaults.lmtp_max_message_bytes, 25 * 1024 * 1024);
+  Config config;
+  ASSERT_TRUE(apply_settings(config,
+                             {{"lmtp_listen", "[::1]:2424"},
+                              {"lmtp_recipients", "aduan@palembang.go.id, @lapor.palembang.go.id"}},
+                             "flag")
+                  .ok());
+  ASSERT_TRUE(validate(config).ok()) << failure(validate(config));
+  EXPECT_EQ(config.lmtp_host, "::1");
+  EXPECT_EQ(config.lmtp_port, 2424);
+}
+
+}  // namespace
+}  // namespace sigap::cli

@@ -176,6 +176,8 @@ const std::map<std::string, std::set<std::string>>& expected_matrix() {
       {"GET /api/v1/cameras/{id}/snapshot", {"officer", "supervisor", "leader", "admin"}},
       {"GET /api/v1/alerts", {"supervisor", "leader", "admin"}},
       {"POST /api/v1/alerts/{id}/acknowledge", {"supervisor", "admin"}},
+      {"GET /api/v1/dashboard/summary", {"officer", "supervisor", "leader", "admin"}},
+      {"GET /api/v1/stream", {"officer", "supervisor", "leader", "integrator"}},  // 426 without the upgrade
   };
   return matrix;
 }

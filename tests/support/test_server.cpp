@@ -36,6 +36,8 @@ TestServer::TestServer(TestServerOptions options) : storage_(open_sqlite(dir_)) 
   service_options.webhook_transport = options.webhook_transport;
   service_options.cameras = options.cameras;
   service_options.camera_fetcher = options.camera_fetcher;
+  service_options.stream = options.stream;
+  service_options.server.stream = options.stream_session;
   service_ = std::make_unique<http::HttpService>(*storage_, service_options);
   if (auto listening = service_->listen(); !listening) {
     throw std::runtime_error("listen: " + listening.error().message().en);

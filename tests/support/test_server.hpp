@@ -23,6 +23,8 @@ struct TestServerOptions {
   app::ports::WebhookTransport* webhook_transport = nullptr;  // not owned; null: no DNS check
   app::cameras::CameraSettings cameras;                       // camera URL policy (allow 127.0.0.1 for TestCamera)
   app::ports::CameraFetcher* camera_fetcher = nullptr;        // not owned; null: no DNS check
+  app::stream::StreamSettings stream;                         // the live stream's limits and rhythms
+  http::StreamSessionOptions stream_session;                  // its WebSocket connections
 };
 
 /// The real HTTP service on 127.0.0.1, a free port, over a real SQLite file in a temp dir,

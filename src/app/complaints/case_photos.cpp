@@ -10,6 +10,35 @@ namespace sigap::app::complaints {
 
 namespace dc = domain::complaints;
 
+Result<void> append_case_photos(ports::Transaction& tx, const dc::Complaint& complaint, const PhotoAddition& addition,
+                                std::size_t existing, TimePoint now) {
+  bool after = addition.kind == "after";
+  auto position = static_cast<int>(existing);
+  for (const auto& stored : addition.photos) {
+    ports::CasePhoto photo;
+    static_cast<ports::StoredPhoto&>(photo) = stored;
+    photo.kind = addition.kind;
+    photo.added_by = addition.added_by;
+    photo.added_at = now;
+    if (auto added = tx.complaints().add_photo(complaint.id, ++position, photo); !added) return added;
+  }
+  dc::ComplaintEvent event;
+  event.complaint_id = complaint.id;
+  event.at = now;
+  event.actor = addition.added_by;
+  event.type = after ? "after_photo_added" : "photos_added";
+  event.is_public = true;
+  event.detail = std::to_string(addition.photos.size()) + (after ? " foto hasil pekerjaan" : " foto tambahan");
+  auto payload = boost::json::serialize(boost::json::object{{"type", "complaint." + event.type},
+                                                            {"complaint_id", complaint.id},
+                                                            {"code", complaint.public_code},
+                                                            {"photos", addition.photos.size()},
+                                                            {"at", format_utc(now)}});
+  auto appended = tx.complaints().append_event(event, payload);
+  if (!appended) return appended.error();
+  return {};
+}
+
 Result<std::size_t> add_case_photos(ports::Storage& storage, const Clock& clock, const dc::Complaint& complaint,
                                     const PhotoAddition& addition) {
   if (addition.photos.empty()) {
@@ -27,30 +56,7 @@ Result<std::size_t> add_case_photos(ports::Storage& storage, const Clock& clock,
   }
   auto now = clock.now();
   auto written = storage.write([&](ports::Transaction& tx) -> Result<void> {
-    auto position = static_cast<int>(existing->size());
-    for (const auto& stored : addition.photos) {
-      ports::CasePhoto photo;
-      static_cast<ports::StoredPhoto&>(photo) = stored;
-      photo.kind = addition.kind;
-      photo.added_by = addition.added_by;
-      photo.added_at = now;
-      if (auto added = tx.complaints().add_photo(complaint.id, ++position, photo); !added) return added;
-    }
-    dc::ComplaintEvent event;
-    event.complaint_id = complaint.id;
-    event.at = now;
-    event.actor = addition.added_by;
-    event.type = after ? "after_photo_added" : "photos_added";
-    event.is_public = true;
-    event.detail = std::to_string(addition.photos.size()) + (after ? " foto hasil pekerjaan" : " foto tambahan");
-    auto payload = boost::json::serialize(boost::json::object{{"type", "complaint." + event.type},
-                                                              {"complaint_id", complaint.id},
-                                                              {"code", complaint.public_code},
-                                                              {"photos", addition.photos.size()},
-                                                              {"at", format_utc(now)}});
-    auto appended = tx.complaints().append_event(event, payload);
-    if (!appended) return appended.error();
-    return {};
+    return append_case_photos(tx, complaint, addition, existing->size(), now);
   });
   // The position is the primary key: two uploads at once make one of them a conflict; retrying is safe.
   if (!written) return written.error();

@@ -19,6 +19,12 @@ struct PhotoAddition {
   std::vector<ports::StoredPhoto> photos;
 };
 
+/// Inside the caller's transaction: stores `addition.photos` at positions `existing + 1`, ...
+/// and the public timeline event (with its outbox row) that records them. No checks: the caller
+/// checked the state of the case and the photo count.
+Result<void> append_case_photos(ports::Transaction& tx, const domain::complaints::Complaint& complaint,
+                                const PhotoAddition& addition, std::size_t existing, TimePoint now);
+
 /// Appends the photos to the case after the ones it has, with a public timeline event, in one
 /// transaction. More than kMaxPhotosPerCase in all is a validation
 /// error on "photos" (the caller then discards the stored blobs). A case that is over takes no

@@ -1,6 +1,7 @@
 #include "app/complaints/reporter_actions.hpp"
 
 #include "app/complaints/case_change.hpp"
+#include "app/complaints/case_photos.hpp"
 #include "app/complaints/reporter_access.hpp"
 #include "crypto/hashing.hpp"
 #include "domain/complaints/intake.hpp"
@@ -28,7 +29,12 @@ Result<dc::Complaint> act_as_reporter(ports::Storage& storage, const Clock& cloc
                                       const ReporterAction& request) {
   auto loaded = load_as_reporter(storage, request.code, request.secret);
   if (!loaded) return loaded.error();
-  auto complaint = std::move(*loaded);
+  return act_on_own_case(storage, clock, sla_rules, std::move(*loaded), request, {});
+}
+
+Result<dc::Complaint> act_on_own_case(ports::Storage& storage, const Clock& clock, app::sla::SlaRules& sla_rules,
+                                      dc::Complaint complaint, const ReporterAction& request,
+                                      const ReporterActionExtras& extras) {
   auto sla_inputs = app::sla::read_case_sla_inputs(storage, sla_rules, complaint.id, complaint.unit_code);
   if (!sla_inputs) return sla_inputs.error();
   auto now = clock.now();
@@ -74,6 +80,15 @@ Result<dc::Complaint> act_as_reporter(ports::Storage& storage, const Clock& cloc
   } else {
     return case_field_problem("action", Text{"Pilih reply, confirm atau dispute.", "Use reply, confirm or dispute."});
   }
+  std::size_t existing_photos = 0;
+  if (!extras.photos.empty()) {
+    auto existing = storage.complaints().photos(complaint.id);
+    if (!existing) return existing.error();
+    existing_photos = existing->size();
+    if (existing_photos + extras.photos.size() > kMaxPhotosPerCase) {
+      return case_field_problem("photos", Text{"Satu aduan paling banyak 20 foto.", "A case holds at most 20 photos."});
+    }
+  }
   complaint.updated_at = now;
   auto expected_version = complaint.version;
   auto written = storage.write([&](ports::Transaction& tx) -> Result<void> {
@@ -81,13 +96,23 @@ Result<dc::Complaint> act_as_reporter(ports::Storage& storage, const Clock& cloc
     event.complaint_id = complaint.id;
     event.at = now;
     event.actor = "reporter";
-    event.channel = dc::Channel::web;
+    event.channel = extras.channel;
     event.type = type;
     event.is_public = true;
     event.from_status = from_status;
     event.to_status = complaint.status;
     event.detail = type == "confirmed" ? "Nilai " + std::to_string(*complaint.rating) + "/5" : request.message;
-    return commit_case_change(tx, complaint, expected_version, event, *sla_inputs);
+    if (auto committed = commit_case_change(tx, complaint, expected_version, event, *sla_inputs); !committed) {
+      return committed;
+    }
+    if (!extras.photos.empty()) {
+      auto added = append_case_photos(tx, complaint, {"reporter", "reporter", extras.photos}, existing_photos, now);
+      if (!added) return added;
+    }
+    if (!extras.idempotency_key.empty()) {
+      return tx.complaints().remember_answer(extras.idempotency_key, {extras.idempotency_key, complaint.id, type}, now);
+    }
+    return {};
   });
   if (!written) return written.error();
   complaint.version = expected_version + 1;

@@ -2,6 +2,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "app/ports/storage.hpp"
 #include "common/clock.hpp"
@@ -28,5 +29,22 @@ struct ReporterAction {
 /// state does not allow is a `conflict` naming the allowed ones.
 Result<domain::complaints::Complaint> act_as_reporter(ports::Storage& storage, const Clock& clock,
                                                       sla::SlaRules& sla_rules, const ReporterAction& request);
+
+/// How a reporter's action came when not through the tracking link (e-mail: docs/channels.md).
+struct ReporterActionExtras {
+  domain::complaints::Channel channel = domain::complaints::Channel::web;  // on the timeline event
+  /// Already checked and stored (ports::PhotoStore): they join the case ("reporter" photos) in
+  /// the same transaction as the action. A case holds at most kMaxPhotosPerCase.
+  std::vector<ports::StoredPhoto> photos;
+  /// Recorded with the change (as an intake's Idempotency-Key is); a key already recorded makes
+  /// the transaction a `conflict` and changes nothing. Empty: none.
+  std::string idempotency_key;
+};
+
+/// act_as_reporter on a case the caller has already tied to its reporter another way (e-mail:
+/// the sender is the reporter's address); `complaint` as read with storage's find_by_code.
+Result<domain::complaints::Complaint> act_on_own_case(ports::Storage& storage, const Clock& clock,
+                                                      sla::SlaRules& sla_rules, domain::complaints::Complaint complaint,
+                                                      const ReporterAction& request, const ReporterActionExtras& extras);
 
 }  // namespace sigap::app::complaints

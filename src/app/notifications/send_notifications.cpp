@@ -84,7 +84,17 @@ Result<ports::OutgoingMessage> NotificationDeliverer::compose(const ports::Notif
   if (!*complaint) return undeliverable("the case is gone");
   const auto& the_case = **complaint;
   ports::OutgoingMessage message;
-  message.to = notification.channel == dn::NotifyChannel::email ? the_case.reporter.email : the_case.reporter.phone;
+  switch (notification.channel) {
+    case dn::NotifyChannel::email:
+      message.to = the_case.reporter.email;
+      break;
+    case dn::NotifyChannel::telegram:
+      message.to = the_case.reporter.chat_id;
+      break;
+    default:
+      message.to = the_case.reporter.phone;
+      break;
+  }
   if (message.to.empty()) return undeliverable("no contact for this channel");
   message.language = notification.language;
   message.reference = "notification-" + std::to_string(notification.id);

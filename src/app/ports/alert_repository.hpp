@@ -63,6 +63,9 @@ class AlertRepository {
   virtual Result<std::vector<Alert>> open_of_kind(std::string_view kind) = 0;
   /// Open alerts per unit and kind (one indexed read of the open ones).
   virtual Result<std::vector<OpenAlertCount>> open_counts() = 0;
+  /// Every open alert and every alert with an id above `after_id` (open or closed), by id: what
+  /// a follower of the table (the live stream) compares with its previous look.
+  virtual Result<std::vector<Alert>> open_or_after(std::int64_t after_id) = 0;
 };
 
 /// Writes alerts inside a Transaction.

@@ -45,6 +45,9 @@ class OutboxRepository {
   /// Whether a committed row waits for fan-out: one indexed read, no write (the dispatcher asks
   /// this before it takes the dispatch lock in a write transaction).
   virtual Result<bool> has_pending() = 0;
+  /// The number of the newest row fanned out (0 before the first): where a follower that does
+  /// not replay history starts (the live stream).
+  virtual Result<std::int64_t> last_dispatched_seq() = 0;
 };
 
 /// Fans the outbox out inside a Transaction (the dispatcher's).

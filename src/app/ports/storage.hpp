@@ -8,6 +8,8 @@
 #include "app/ports/audit_log.hpp"
 #include "app/ports/camera_repository.hpp"
 #include "app/ports/category_repository.hpp"
+#include "app/ports/conversation_repository.hpp"
+#include "app/ports/dashboard_repository.hpp"
 #include "app/ports/notification_repository.hpp"
 #include "app/ports/open311_repository.hpp"
 #include "app/ports/outbox_repository.hpp"
@@ -56,6 +58,8 @@ class Storage {
   virtual PresenceRepository& presence() = 0;
   virtual CameraRepository& cameras() = 0;
   virtual ReportRateRepository& report_rates() = 0;
+  virtual ConversationRepository& conversations() = 0;
+  virtual DashboardRepository& dashboard() = 0;
 
   /// Runs `work` in one transaction and returns once it is durable (committed) or failed.
   /// When `work` returns an error nothing it wrote is kept and that error is returned.

@@ -4,6 +4,8 @@
 #include "app/ports/audit_log.hpp"
 #include "app/ports/camera_repository.hpp"
 #include "app/ports/complaint_repository.hpp"
+#include "app/ports/conversation_repository.hpp"
+#include "app/ports/dashboard_repository.hpp"
 #include "app/ports/identity_writer.hpp"
 #include "app/ports/master_data_writer.hpp"
 #include "app/ports/notification_repository.hpp"
@@ -32,6 +34,8 @@ class Transaction {
   virtual AlertWriter& alerts() = 0;
   virtual PresenceWriter& presence() = 0;
   virtual CameraWriter& cameras() = 0;
+  virtual ConversationWriter& conversations() = 0;
+  virtual DashboardWriter& dashboard() = 0;
 };
 
 }  // namespace sigap::app::ports

@@ -12,7 +12,6 @@ namespace da = domain::access;
 namespace dp = domain::presence;
 
 Result<std::vector<OfficePresence>> PresenceBoard::offices(const da::Actor& actor, const std::string& unit) {
-  const auto now = clock_.now();
   auto scope = da::scope_of(actor, da::Action::read_presence);
   auto tree = command_center::UnitTree::load(storage_);
   if (!tree) return tree.error();
@@ -22,6 +21,14 @@ Result<std::vector<OfficePresence>> PresenceBoard::offices(const da::Actor& acto
       return Error(ErrorCode::forbidden, Text{"Unit ini di luar cakupan Anda.", "This unit is outside your scope."});
     }
   }
+  return offices_in(*tree, scope, unit, true);
+}
+
+Result<std::vector<OfficePresence>> PresenceBoard::offices_in(const command_center::UnitTree& units,
+                                                              const da::Scope& scope, const std::string& unit,
+                                                              bool with_names) {
+  const auto now = clock_.now();
+  const auto* tree = &units;
   auto book = rules_.book();
   if (!book) return book.error();
   auto fences = storage_.presence().geofences();
@@ -80,6 +87,7 @@ Result<std::vector<OfficePresence>> PresenceBoard::offices(const da::Actor& acto
     if (auto found = in_now.find(code); found != in_now.end()) {
       for (const auto* session : found->second) {
         auto name = names.find(session->user_id);
+        if (name == names.end() && !with_names) name = names.emplace(session->user_id, std::string()).first;
         if (name == names.end()) {
           auto user = storage_.users().find_by_id(session->user_id);
           if (!user) return user.error();

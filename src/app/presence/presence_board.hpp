@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "app/command_center/unit_tree.hpp"
 #include "app/ports/storage.hpp"
 #include "app/sla/sla_rules.hpp"
 #include "common/clock.hpp"
@@ -47,6 +48,12 @@ class PresenceBoard {
 
   /// Errors: not_found for an unknown `unit`; forbidden when it is outside the actor's scope.
   Result<std::vector<OfficePresence>> offices(const domain::access::Actor& actor, const std::string& unit);
+  /// The same over units already read (`tree`), for a scope given by the caller (the
+  /// dashboard's read_dashboard scope), without an existence or scope check of `unit`;
+  /// `with_names` false leaves CheckedIn::name empty (no account reads).
+  Result<std::vector<OfficePresence>> offices_in(const command_center::UnitTree& tree,
+                                                 const domain::access::Scope& scope, const std::string& unit,
+                                                 bool with_names);
 
  private:
   ports::Storage& storage_;

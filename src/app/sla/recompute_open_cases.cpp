@@ -3,6 +3,7 @@
 #include <map>
 #include <vector>
 
+#include "app/dashboard/refresh_figures.hpp"
 #include "app/sla/case_sla.hpp"
 #include "common/logging.hpp"
 
@@ -63,6 +64,9 @@ Result<std::size_t> recompute_open_cases(ports::Storage& storage, SlaRules& rule
           if (!updated) return updated;
           ++version;
           ++changed_here;
+          // No event tells of this change: the dashboard figures follow it here.
+          auto refreshed = dashboard::refresh_cases(tx, {item.complaint.id});
+          if (!refreshed) return refreshed.error();
         }
         auto stored = store_case_sla(tx, item.complaint, item.outcome, now, version);
         if (!stored && stored.error().code() == ErrorCode::precondition_failed) continue;

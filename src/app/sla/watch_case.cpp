@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "app/complaints/case_change.hpp"
+#include "app/dashboard/refresh_figures.hpp"
 #include "app/sla/case_sla.hpp"
 #include "common/time_format.hpp"
 #include "domain/complaints/sla_clock.hpp"
@@ -91,6 +92,8 @@ Result<WatchOutcome> watch_case(ports::Storage& storage, SlaRules& rules, TimePo
       if (clock.changed) {
         if (auto updated = tx.complaints().update_state(probe, version); !updated) return updated;
         ++version;
+        // No event tells of this change: the dashboard figures follow it here.
+        if (auto refreshed = dashboard::refresh_cases(tx, {probe.id}); !refreshed) return refreshed.error();
       }
       return store_case_sla(tx, probe, clock, now, version);
     });

@@ -47,12 +47,13 @@ struct Grant {
 };
 
 // The rules, as a table: a new rule is a new row. Actions not listed here for a role are denied.
-constexpr std::array<Grant, 30> kGrants{{
+constexpr std::array<Grant, 32> kGrants{{
     {Role::officer, Action::read_case, Reach::in_scope},
     {Role::officer, Action::work_case, Reach::in_scope},
     {Role::supervisor, Action::read_case, Reach::in_scope},
     {Role::supervisor, Action::work_case, Reach::in_scope},
     {Role::supervisor, Action::reassign_case, Reach::in_scope},
+    {Role::officer, Action::read_dashboard, Reach::in_scope},
     {Role::supervisor, Action::read_dashboard, Reach::in_scope},
     {Role::admin, Action::manage_users, Reach::everywhere},
     {Role::admin, Action::manage_api_keys, Reach::everywhere},
@@ -61,6 +62,7 @@ constexpr std::array<Grant, 30> kGrants{{
     {Role::admin, Action::manage_webhooks, Reach::everywhere},
     {Role::leader, Action::read_case, Reach::everywhere},
     {Role::leader, Action::read_dashboard, Reach::everywhere},
+    {Role::admin, Action::read_dashboard, Reach::everywhere},
     {Role::integrator, Action::read_case, Reach::in_scope},
     {Role::integrator, Action::manage_webhooks, Reach::in_scope},  // its own subscriptions, for its units
     // A case filed for a reporter goes wherever routing sends it, so the key's unit does not bound it.

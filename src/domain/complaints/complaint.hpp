@@ -30,6 +30,7 @@ struct ReporterContact {
   std::string phone;  // E.164
   std::string email;
   std::string nik;
+  std::string chat_id;  // Telegram chat of a report made there: where its status changes go; never shown
   bool operator==(const ReporterContact&) const = default;
 };
 

@@ -122,6 +122,14 @@ Result<ValidIntake> validate_intake(const IntakeDraft& draft, TimePoint now) {
       for (const auto& field : nik.error().fields()) problems.push_back(field);
     }
   }
+  if (!trim(draft.reporter_chat_id).empty()) {
+    if (draft.channel != "telegram") {
+      problems.push_back({"reporter.chat_id", Text{"Id obrolan hanya untuk laporan lewat Telegram.",
+                                                   "A chat id is only for reports made on Telegram."}});
+    } else {
+      valid.reporter.chat_id = trim(draft.reporter_chat_id);
+    }
+  }
   if (draft.language == "en") {
     valid.language = Language::en;
   } else if (draft.language != "id") {
@@ -130,7 +138,8 @@ Result<ValidIntake> validate_intake(const IntakeDraft& draft, TimePoint now) {
   take(problems, notifications::parse_notify_choice(draft.notify, "notify"), valid.notify_choice);
   if (auto chosen = notifications::notify_channel_from_string(valid.notify_choice)) {
     const bool email = *chosen == notifications::NotifyChannel::email;
-    if (email ? valid.reporter.email.empty() : valid.reporter.phone.empty()) {
+    const bool chat = *chosen == notifications::NotifyChannel::telegram && !valid.reporter.chat_id.empty();
+    if (!chat && (email ? valid.reporter.email.empty() : valid.reporter.phone.empty())) {
       problems.push_back({"notify", email ? Text{"Isi alamat e-mail untuk dikabari lewat e-mail.",
                                                  "Leave an e-mail address to be told by e-mail."}
                                           : Text{"Isi nomor telepon untuk dikabari lewat kanal itu.",

@@ -24,6 +24,7 @@ struct IntakeDraft {
   std::string reporter_phone;
   std::string reporter_email;
   std::string reporter_nik;
+  std::string reporter_chat_id;  // the Telegram chat a report came from (channel telegram only)
   bool anonymous = false;
   bool confidential = false;
   std::string channel = "web";

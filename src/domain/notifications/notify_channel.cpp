@@ -17,7 +17,14 @@ constexpr std::array<std::pair<NotifyChannel, std::string_view>, 4> kNames{{
 }};
 
 bool reachable(NotifyChannel channel, const ReporterReach& reach) {
-  return channel == NotifyChannel::email ? reach.has_email : reach.has_phone;
+  switch (channel) {
+    case NotifyChannel::email:
+      return reach.has_email;
+    case NotifyChannel::telegram:
+      return reach.has_chat;  // the Bot API writes to a chat, never to a phone number
+    default:
+      return reach.has_phone;
+  }
 }
 
 }  // namespace
@@ -56,7 +63,7 @@ std::optional<NotifyChannel> notify_channel(const ReporterReach& reach) {
       if (reach.has_phone) return NotifyChannel::whatsapp;
       break;
     case dc::Channel::telegram:
-      if (reach.has_phone) return NotifyChannel::telegram;
+      if (reach.has_chat) return NotifyChannel::telegram;
       break;
     case dc::Channel::sms:
       if (reach.has_phone) return NotifyChannel::sms;

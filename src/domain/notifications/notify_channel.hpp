@@ -28,15 +28,17 @@ struct ReporterReach {
   bool has_email = false;
   bool has_phone = false;
   std::string choice;  // as parse_notify_choice gives it
+  bool has_chat = false;  // a Telegram chat id (reports made in a Telegram chat)
 };
 
 /// The channel to tell the reporter on, or nothing:
 ///  - "none": never;
 ///  - a channel the reporter chose: that one, when the contact it needs (an e-mail address, or a
-///    phone number for sms/whatsapp/telegram) was left;
+///    phone number for sms/whatsapp, a chat id for telegram) was left;
 ///  - nothing chosen: never for an anonymous report (a contact left with an anonymous report is
 ///    used only when the reporter asked to be told); otherwise the messaging channel they
-///    reported from when they left a phone number, else e-mail when they left an address.
+///    reported from when its contact is known (phone number, Telegram chat id), else e-mail
+///    when they left an address.
 std::optional<NotifyChannel> notify_channel(const ReporterReach& reach);
 
 }  // namespace sigap::domain::notifications

@@ -33,5 +33,13 @@ std::string_view sqlite_0014_integration();
 std::string_view postgres_0014_integration();
 std::string_view sqlite_0015_command_center();
 std::string_view postgres_0015_command_center();
+std::string_view sqlite_0016_dashboard_figures();
+std::string_view postgres_0016_dashboard_figures();
+std::string_view sqlite_0017_conversations();
+std::string_view postgres_0017_conversations();
+std::string_view sqlite_0020_case_walk();
+std::string_view postgres_0020_case_walk();
+std::string_view sqlite_0021_reporter_chat();
+std::string_view postgres_0021_reporter_chat();
 
 }  // namespace sigap::storage::migrations

@@ -7,7 +7,7 @@
 namespace sigap::storage::migrations {
 
 std::span<const Migration> sqlite_migrations() {
-  static const std::array<Migration, 14> list{{
+  static const std::array<Migration, 18> list{{
       {1, "master_data", sqlite_0001_master_data()},
       {2, "identity", sqlite_0002_identity()},
       {3, "complaints", sqlite_0003_complaints()},
@@ -22,12 +22,16 @@ std::span<const Migration> sqlite_migrations() {
       {13, "open311", sqlite_0013_open311()},
       {14, "integration", sqlite_0014_integration()},
       {15, "command_center", sqlite_0015_command_center()},
+      {16, "dashboard_figures", sqlite_0016_dashboard_figures()},
+      {17, "conversations", sqlite_0017_conversations()},
+      {20, "case_walk", sqlite_0020_case_walk()},
+      {21, "reporter_chat", sqlite_0021_reporter_chat()},
   }};
   return list;
 }
 
 std::span<const Migration> postgres_migrations() {
-  static const std::array<Migration, 14> list{{
+  static const std::array<Migration, 18> list{{
       {1, "master_data", postgres_0001_master_data()},
       {2, "identity", postgres_0002_identity()},
       {3, "complaints", postgres_0003_complaints()},
@@ -42,6 +46,10 @@ std::span<const Migration> postgres_migrations() {
       {13, "open311", postgres_0013_open311()},
       {14, "integration", postgres_0014_integration()},
       {15, "command_center", postgres_0015_command_center()},
+      {16, "dashboard_figures", postgres_0016_dashboard_figures()},
+      {17, "conversations", postgres_0017_conversations()},
+      {20, "case_walk", postgres_0020_case_walk()},
+      {21, "reporter_chat", postgres_0021_reporter_chat()},
   }};
   return list;
 }

@@ -7,10 +7,11 @@ namespace sigap::storage::sql {
 const std::vector<SealedColumns>& sealed_columns() {
   static const std::vector<SealedColumns> columns{
       {"users", "id", {"email", "display_name", "phone", "nik", "totp_secret"}},
-      {"complaints", "id", {"address", "reporter_name", "reporter_phone", "reporter_email", "reporter_nik"}},
+      {"complaints", "id", {"address", "reporter_name", "reporter_phone", "reporter_email", "reporter_nik", "reporter_chat_id"}},
       {"idempotency_keys", "key", {"response"}},
       {"webhook_subscriptions", "id", {"secret"}},  // not personal, but a credential sealed the same way
       {"cameras", "id", {"snapshot_url", "username", "password"}},  // camera credentials, sealed the same way
+      {"conversations", "address_index", {"address", "fields"}},  // messaging channels (issue #8)
   };
   return columns;
 }

@@ -105,6 +105,17 @@ Result<std::vector<ports::OpenAlertCount>> SqlAlertRepository::open_counts() {
   return counts;
 }
 
+Result<std::vector<ports::Alert>> SqlAlertRepository::open_or_after(std::int64_t after_id) {
+  // Two indexed ranges (the partial index of open alerts, the primary key) rather than an OR
+  // that a planner may turn into a scan of the table.
+  auto rows = backend_.read(fmt::format("SELECT {0} FROM alerts WHERE closed_at = '' UNION "
+                                        "SELECT {0} FROM alerts WHERE id > $1 ORDER BY id",
+                                        kAlertColumns),
+                            {after_id});
+  if (!rows) return rows.error();
+  return alerts_from(*rows);
+}
+
 Result<std::optional<std::int64_t>> SqlAlertWriter::raise(const ports::Alert& alert) {
   auto rows = connection_.query(
       "INSERT INTO alerts (kind, severity, unit_code, subject, message, created_at) VALUES ($1, $2, $3, $4, $5, $6) "

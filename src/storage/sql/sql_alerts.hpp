@@ -15,6 +15,7 @@ class SqlAlertRepository final : public app::ports::AlertRepository {
   Result<std::optional<app::ports::Alert>> find(std::int64_t id) override;
   Result<std::vector<app::ports::Alert>> open_of_kind(std::string_view kind) override;
   Result<std::vector<app::ports::OpenAlertCount>> open_counts() override;
+  Result<std::vector<app::ports::Alert>> open_or_after(std::int64_t after_id) override;
 
  private:
   SqlBackend& backend_;

@@ -20,7 +20,7 @@ constexpr std::string_view kColumns =
     "address, reporter_name, reporter_phone, reporter_email, reporter_nik, reporter_user_id, anonymous, "
     "confidential, channel, unit_code, submitted_at, updated_at, verify_due_at, first_response_due_at, "
     "resolve_due_at, version, rating, rating_comment, first_response_at, resolved_at, closed_at, sla_target, due_at, "
-    "sla_level, support_count, merged_into_id, language, notify_channel, sla_check_at FROM complaints ";
+    "sla_level, support_count, merged_into_id, language, notify_channel, sla_check_at, reporter_chat_id FROM complaints ";
 
 std::optional<TimePoint> optional_time(const Row& row, std::size_t column) { return parse_utc(text_at(row, column)); }
 
@@ -57,7 +57,7 @@ Result<dc::Complaint> complaint_from(const Row& row, const PersonalDataSealer& s
   complaint.accuracy_m = double_at(row, 13);
   for (auto [column, field] : {std::pair{14U, &complaint.address}, std::pair{15U, &complaint.reporter.name},
                                std::pair{16U, &complaint.reporter.phone}, std::pair{17U, &complaint.reporter.email},
-                               std::pair{18U, &complaint.reporter.nik}}) {
+                               std::pair{18U, &complaint.reporter.nik}, std::pair{43U, &complaint.reporter.chat_id}}) {
     auto opened = sealer.open(text_at(row, column));
     if (!opened) return opened.error();
     *field = std::move(*opened);
@@ -267,6 +267,8 @@ std::string without_personal_data(std::string_view columns) {
       "address, reporter_name, reporter_phone, reporter_email, reporter_nik, reporter_user_id";
   std::string out(columns);
   out.replace(out.find(kPersonal), kPersonal.size(), "'', '', '', '', '', NULL");
+  constexpr std::string_view kChat = "reporter_chat_id FROM";
+  out.replace(out.find(kChat), kChat.size(), "'' FROM");
   return out;
 }
 
@@ -286,8 +288,50 @@ Result<std::vector<dc::Complaint>> SqlComplaintRepository::list_cases(const app:
   static const std::string kListColumns = without_personal_data(kColumns);
   auto widest = widest_scope(backend_, query);
   if (!widest) return widest.error();
+  const auto& filter = widest->filter;
+  if (backend_.name() == "postgres" && !filter.words.empty() && filter.sort == dc::CaseSort::newest) {
+    return newest_matches(*widest, kListColumns);
+  }
   auto statement = case_page_sql(*widest, backend_.name(), kListColumns);
   return all_of(backend_.read(statement.text, statement.params));
+}
+
+// PostgreSQL's newest-first search in two steps (case_walk_sql says why): the newest 5,000
+// filtered cases first; only when they hold less than a page, the older ones through the index.
+// With several statuses the planner would gather each status's cases through bitmaps again, so
+// each status gets its own newest page, each complete, and the newest of them make the page.
+Result<std::vector<dc::Complaint>> SqlComplaintRepository::newest_matches(const app::ports::CaseListQuery& query,
+                                                                          const std::string& columns) {
+  if (query.filter.statuses.size() > 1) {
+    std::vector<dc::Complaint> merged;
+    for (auto status : query.filter.statuses) {
+      auto one = query;
+      one.filter.statuses = {status};
+      auto page = newest_matches(one, columns);
+      if (!page) return page.error();
+      merged.insert(merged.end(), std::make_move_iterator(page->begin()), std::make_move_iterator(page->end()));
+    }
+    std::sort(merged.begin(), merged.end(), [](const auto& a, const auto& b) { return a.id > b.id; });
+    if (static_cast<int>(merged.size()) > query.filter.limit) merged.resize(query.filter.limit);
+    return merged;
+  }
+  constexpr int kWalk = 5'000;
+  auto walked = case_walk_sql(query, columns, kWalk);
+  auto page = all_of(backend_.read(walked.text, walked.params));
+  if (!page || static_cast<int>(page->size()) >= query.filter.limit) return page;
+  auto edge_statement = case_walk_edge_sql(query, kWalk);
+  auto edge = backend_.read(edge_statement.text, edge_statement.params);
+  if (!edge) return edge.error();
+  if (edge->rows.empty()) return page;  // the walk saw every filtered case
+  auto older = query;
+  older.filter.cursor = dc::CaseCursor{};
+  older.filter.cursor->id = int_at(edge->rows.at(0), 0);
+  older.filter.limit = query.filter.limit - static_cast<int>(page->size());
+  auto rest_statement = case_page_sql(older, backend_.name(), columns);
+  auto rest = all_of(backend_.read(rest_statement.text, rest_statement.params));
+  if (!rest) return rest.error();
+  page->insert(page->end(), std::make_move_iterator(rest->begin()), std::make_move_iterator(rest->end()));
+  return page;
 }
 
 Result<std::int64_t> SqlComplaintRepository::count() {
@@ -302,9 +346,9 @@ Result<std::int64_t> SqlComplaintWriter::insert(const dc::Complaint& complaint) 
       "description, category_code, category_suggested, region_code, latitude, longitude, accuracy_m, address, "
       "reporter_name, reporter_phone, reporter_email, reporter_nik, reporter_user_id, anonymous, confidential, "
       "channel, unit_code, submitted_at, updated_at, verify_due_at, first_response_due_at, resolve_due_at, version, "
-      "sla_target, due_at, language, notify_channel, sla_check_at) "
+      "sla_target, due_at, language, notify_channel, sla_check_at, reporter_chat_id) "
       "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, "
-      "$23, $24, $25, $26, $27, $28, $29, $30, $31, $32, $33, $34) RETURNING id",
+      "$23, $24, $25, $26, $27, $28, $29, $30, $31, $32, $33, $34, $35) RETURNING id",
       {complaint.public_code, complaint.reporter_secret_hash, std::string(dc::to_string(complaint.kind)),
        std::string(dc::to_string(complaint.status)),
        complaint.status_before_need_info ? std::string(dc::to_string(*complaint.status_before_need_info))
@@ -323,7 +367,7 @@ Result<std::int64_t> SqlComplaintWriter::insert(const dc::Complaint& complaint) 
        optional_time_text(complaint.deadlines.first_response), optional_time_text(complaint.deadlines.resolve),
        complaint.version, complaint.sla_target, optional_time_text(complaint.due_at),
        std::string(complaint.language == Language::en ? "en" : "id"), complaint.notify_choice,
-       optional_time_text(complaint.sla_check_at)});
+       optional_time_text(complaint.sla_check_at), sealer_.seal(complaint.reporter.chat_id)});
   if (!rows) return rows.error();
   return int_at(rows->rows.at(0), 0);
 }

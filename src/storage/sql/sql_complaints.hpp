@@ -30,6 +30,9 @@ class SqlComplaintRepository final : public app::ports::ComplaintRepository {
   Result<std::optional<domain::complaints::Complaint>> first(Result<SqlRows> rows);
   /// Every row as a complaint (personal data opened); the first that does not open is the error.
   Result<std::vector<domain::complaints::Complaint>> all_of(Result<SqlRows> rows);
+  /// PostgreSQL's newest-first page of a search (see case_walk_sql).
+  Result<std::vector<domain::complaints::Complaint>> newest_matches(const app::ports::CaseListQuery& query,
+                                                                   const std::string& columns);
   SqlBackend& backend_;
   const PersonalDataSealer& sealer_;
 };

@@ -122,7 +122,8 @@ Result<bool> SqlNotificationWriter::add(const ports::Notification& n) {
 Result<std::vector<ports::MergedFollower>> SqlNotificationWriter::merged_followers(std::int64_t master_id) {
   auto rows = connection_.query(
       "SELECT id, language, notify_channel, channel, anonymous, CASE WHEN reporter_email <> '' THEN 1 ELSE 0 END, "
-      "CASE WHEN reporter_phone <> '' THEN 1 ELSE 0 END FROM complaints WHERE merged_into_id = $1 ORDER BY id",
+      "CASE WHEN reporter_phone <> '' THEN 1 ELSE 0 END, CASE WHEN reporter_chat_id <> '' THEN 1 ELSE 0 END "
+      "FROM complaints WHERE merged_into_id = $1 ORDER BY id",
       {master_id});
   if (!rows) return rows.error();
   std::vector<ports::MergedFollower> out;
@@ -137,6 +138,7 @@ Result<std::vector<ports::MergedFollower>> SqlNotificationWriter::merged_followe
     follower.reach.anonymous = int_at(row, 4) != 0;
     follower.reach.has_email = int_at(row, 5) != 0;
     follower.reach.has_phone = int_at(row, 6) != 0;
+    follower.reach.has_chat = int_at(row, 7) != 0;
     out.push_back(std::move(follower));
   }
   return out;

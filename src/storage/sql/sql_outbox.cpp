@@ -17,7 +17,8 @@ constexpr std::string_view kEntryColumns =
     "e.id, e.complaint_id, e.at, e.actor, e.channel, e.type, e.public, e.from_status, e.to_status, e.from_unit, "
     "e.to_unit, c.public_code, c.status, c.unit_code, COALESCE(c.category_code, ''), COALESCE(c.region_code, ''), "
     "c.kind, c.confidential, c.merged_into_id, c.language, c.notify_channel, c.channel, c.anonymous, "
-    "CASE WHEN c.reporter_email <> '' THEN 1 ELSE 0 END, CASE WHEN c.reporter_phone <> '' THEN 1 ELSE 0 END "
+    "CASE WHEN c.reporter_email <> '' THEN 1 ELSE 0 END, CASE WHEN c.reporter_phone <> '' THEN 1 ELSE 0 END, "
+    "CASE WHEN c.reporter_chat_id <> '' THEN 1 ELSE 0 END "
     "FROM outbox o JOIN complaint_events e ON e.id = o.event_id JOIN complaints c ON c.id = e.complaint_id ";
 
 app::ports::OutboxEntry entry_from(const Row& row) {
@@ -53,6 +54,7 @@ app::ports::OutboxEntry entry_from(const Row& row) {
   entry.reach.anonymous = int_at(row, 27) != 0;
   entry.reach.has_email = int_at(row, 28) != 0;
   entry.reach.has_phone = int_at(row, 29) != 0;
+  entry.reach.has_chat = int_at(row, 30) != 0;
   return entry;
 }
 
@@ -76,6 +78,14 @@ Result<bool> SqlOutboxRepository::has_pending() {
   auto rows = backend_.read("SELECT id FROM outbox WHERE delivered_at IS NULL ORDER BY id LIMIT 1", {});
   if (!rows) return rows.error();
   return !rows->empty();
+}
+
+Result<std::int64_t> SqlOutboxRepository::last_dispatched_seq() {
+  // outbox_dispatch.last_seq moves in the very transaction that numbers the rows.
+  auto rows = backend_.read("SELECT last_seq FROM outbox_dispatch WHERE id = 1", {});
+  if (!rows) return rows.error();
+  if (rows->empty()) return Error::internal("outbox_dispatch has no row");
+  return int_at(rows->rows.front(), 0);
 }
 
 Result<std::vector<app::ports::OutboxEntry>> SqlOutboxWriter::lock_pending(int limit) {

@@ -11,6 +11,7 @@ class SqlOutboxRepository final : public app::ports::OutboxRepository {
   // app::ports::OutboxRepository
   Result<std::vector<app::ports::OutboxEntry>> dispatched_after(std::int64_t after_seq, int limit) override;
   Result<bool> has_pending() override;
+  Result<std::int64_t> last_dispatched_seq() override;
 
  private:
   SqlBackend& backend_;

@@ -9,10 +9,11 @@ namespace {
 
 class SqlTransaction final : public app::ports::Transaction {
  public:
-  SqlTransaction(SqlConnection& connection, const PersonalDataSealer& sealer)
+  SqlTransaction(SqlConnection& connection, const PersonalDataSealer& sealer, bool postgres)
       : master_data_(connection), identity_(connection, sealer), audit_(connection), complaints_(connection, sealer), sla_(connection), open311_(connection),
         outbox_(connection), webhooks_(connection, sealer), notifications_(connection), alerts_(connection),
-        presence_(connection), cameras_(connection, sealer) {}
+        presence_(connection), cameras_(connection, sealer), conversations_(connection, sealer),
+        dashboard_(connection, postgres) {}
   // app::ports::Transaction
   app::ports::MasterDataWriter& master_data() override { return master_data_; }
   app::ports::IdentityWriter& identity() override { return identity_; }
@@ -26,6 +27,8 @@ class SqlTransaction final : public app::ports::Transaction {
   app::ports::AlertWriter& alerts() override { return alerts_; }
   app::ports::PresenceWriter& presence() override { return presence_; }
   app::ports::CameraWriter& cameras() override { return cameras_; }
+  app::ports::ConversationWriter& conversations() override { return conversations_; }
+  app::ports::DashboardWriter& dashboard() override { return dashboard_; }
 
  private:
   SqlMasterDataWriter master_data_;
@@ -40,6 +43,8 @@ class SqlTransaction final : public app::ports::Transaction {
   SqlAlertWriter alerts_;
   SqlPresenceWriter presence_;
   SqlCameraWriter cameras_;
+  SqlConversationWriter conversations_;
+  SqlDashboardWriter dashboard_;
 };
 
 }  // namespace
@@ -62,13 +67,15 @@ SqlStorage::SqlStorage(std::unique_ptr<SqlBackend> backend, std::shared_ptr<cons
       alerts_(*backend_),
       presence_(*backend_),
       cameras_(*backend_, *sealer_),
-      report_rates_(*backend_) {}
+      report_rates_(*backend_),
+      dashboard_(*backend_),
+      conversations_(*backend_, *sealer_) {}
 
 SqlStorage::~SqlStorage() = default;
 
 Result<void> SqlStorage::write(const Work& work) {
   return backend_->transact([&](SqlConnection& connection) {
-    SqlTransaction transaction(connection, *sealer_);
+    SqlTransaction transaction(connection, *sealer_, backend_->name() == "postgres");
     return work(transaction);
   });
 }

@@ -8,6 +8,8 @@
 #include "storage/sql/sql_backend.hpp"
 #include "storage/sql/sql_cameras.hpp"
 #include "storage/sql/sql_complaints.hpp"
+#include "storage/sql/sql_dashboard.hpp"
+#include "storage/sql/sql_conversations.hpp"
 #include "storage/sql/sql_identity.hpp"
 #include "storage/sql/sql_master_data.hpp"
 #include "storage/sql/sql_notifications.hpp"
@@ -43,6 +45,8 @@ class SqlStorage final : public app::ports::Storage {
   app::ports::PresenceRepository& presence() override { return presence_; }
   app::ports::CameraRepository& cameras() override { return cameras_; }
   app::ports::ReportRateRepository& report_rates() override { return report_rates_; }
+  app::ports::DashboardRepository& dashboard() override { return dashboard_; }
+  app::ports::ConversationRepository& conversations() override { return conversations_; }
   Result<void> write(const Work& work) override;
   Result<std::size_t> reseal_personal_data() override;
   Result<void> optimize_search_index() override;
@@ -70,6 +74,8 @@ class SqlStorage final : public app::ports::Storage {
   SqlPresenceRepository presence_;
   SqlCameraRepository cameras_;
   SqlReportRateRepository report_rates_;
+  SqlDashboardRepository dashboard_;
+  SqlConversationRepository conversations_;
 };
 
 }  // namespace sigap::storage::sql

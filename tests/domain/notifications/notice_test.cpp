@@ -74,7 +74,12 @@ INSTANTIATE_TEST_SUITE_P(
         ReachRow{"anonymous with e-mail, not asked", {C::web, true, true, false, ""}, std::nullopt},
         ReachRow{"anonymous who asked by e-mail", {C::web, true, true, false, "email"}, NotifyChannel::email},
         ReachRow{"chose sms", {C::web, false, true, true, "sms"}, NotifyChannel::sms},
-        ReachRow{"chose e-mail without one", {C::web, false, false, true, "email"}, std::nullopt}));
+        ReachRow{"chose e-mail without one", {C::web, false, false, true, "email"}, std::nullopt},
+        ReachRow{"telegram with its chat", {C::telegram, false, false, false, "", true}, NotifyChannel::telegram},
+        ReachRow{"telegram without a chat, with e-mail", {C::telegram, false, true, true, ""}, NotifyChannel::email},
+        ReachRow{"chose telegram with a phone only", {C::web, false, false, true, "telegram"}, std::nullopt},
+        ReachRow{"chose telegram from its chat", {C::telegram, true, false, false, "telegram", true},
+                 NotifyChannel::telegram}));
 
 TEST(NotifyChoice, IsOneOfTheChannelsOrNone) {
   for (const char* ok : {"", "none", "email", "sms", "whatsapp", "telegram"}) {
