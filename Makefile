@@ -11,10 +11,11 @@ DATA_DIR ?= sigap-data
 deps:
 	@tools/install-deps
 
-# build/ is compiled with AddressSanitizer + UndefinedBehaviorSanitizer (CMakePresets.json, preset
-# debug): make run and make test use it, so every test runs under both (docs/reliability.md).
+# build/ is compiled with AddressSanitizer + UndefinedBehaviorSanitizer at -O0 (CMakePresets.json,
+# preset debug): make run and make test use it, so every test runs under both (docs/reliability.md).
+# An older build/ (other flags) is reconfigured here.
 build: deps
-	@grep -qs '^SIGAP_SANITIZE:STRING=address,undefined$$' build/CMakeCache.txt || cmake --preset debug >/dev/null
+	@grep -qs '^CMAKE_CXX_FLAGS_DEBUG:STRING=-g1 -O0$$' build/CMakeCache.txt || cmake --preset debug >/dev/null
 	cmake --build build -j$(JOBS)
 	cd web && npm run --silent build
 
