@@ -18,6 +18,7 @@
 #include "cli/identity_commands.hpp"
 #include "cli/email_channel.hpp"
 #include "cli/integration_jobs.hpp"
+#include "cli/malloc_tuning.hpp"
 #include "cli/sla_commands.hpp"
 #include "common/build_info.hpp"
 #include "common/logging.hpp"
@@ -26,6 +27,7 @@
 #include "http/http_service.hpp"
 #include "jobs/search_catch_up.hpp"
 #include "jobs/sla_watch.hpp"
+#include "jobs/ticker.hpp"
 #include "storage/open_storage.hpp"
 
 namespace sigap::cli {
@@ -65,7 +67,8 @@ std::unique_ptr<app::ports::Storage> open_database(const Config& config) {
   }
   auto keyring = load_data_keys(config);
   if (!keyring) return nullptr;
-  auto opened = storage::open_storage(*url, {static_cast<std::size_t>(config.db_connections), std::move(keyring)});
+  auto opened = storage::open_storage(*url, {static_cast<std::size_t>(config.db_connections), std::move(keyring),
+                                             config.sqlite_memory_mib * 1024 * 1024});
   if (!opened) {
     say_error(fmt::format("db: {}", opened.error().message().en));
     if (!opened.error().log_detail().empty()) logging::app().debug("{}", opened.error().log_detail());
@@ -97,6 +100,7 @@ std::string url_of(const Config& config, std::uint16_t port) {
 }  // namespace
 
 int serve(Config config, bool load_demo) {
+  tune_malloc();
   auto storage = open_database(config);
   if (!storage) return kExitBadStartup;
   std::vector<app::identity::DemoAccount> demo_accounts;
@@ -187,6 +191,9 @@ int serve(Config config, bool load_demo) {
   jobs::SlaWatch watch(*storage, clock, watch_rules,
                        {std::chrono::seconds(config.sla_watch_interval_seconds)});
   watch.start();
+  // What malloc holds free goes back to the system now and then (cli/malloc_tuning.hpp).
+  jobs::Ticker memory_trim("sigap-trim", kTrimInterval, return_free_memory);
+  memory_trim.start();
   // The full-text index, fed in batches (docs/storage.md).
   jobs::SearchCatchUp search_index(*storage);
   search_index.start();

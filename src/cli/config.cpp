@@ -23,7 +23,7 @@ struct Key {
   std::int64_t Config::*integer = nullptr;
 };
 
-const std::array<Key, 57> kKeys{{
+const std::array<Key, 58> kKeys{{
     {"listen", Kind::text, &Config::listen},
     {"data_key_file", Kind::text, &Config::data_key_file},
     {"db", Kind::text, &Config::db},
@@ -34,6 +34,7 @@ const std::array<Key, 57> kKeys{{
     {"read_timeout_seconds", Kind::integer, nullptr, &Config::read_timeout_seconds},
     {"threads", Kind::integer, nullptr, &Config::threads},
     {"db_connections", Kind::integer, nullptr, &Config::db_connections},
+    {"sqlite_memory_mib", Kind::integer, nullptr, &Config::sqlite_memory_mib},
     {"rate_limit_intake", Kind::text, &Config::rate_limit_intake},
     {"rate_limit_login", Kind::text, &Config::rate_limit_login},
     {"rate_limit_api", Kind::text, &Config::rate_limit_api},
@@ -360,6 +361,7 @@ Result<void> validate(Config& config) {
   if (auto ok = check_range("read_timeout_seconds", config.read_timeout_seconds, 1, 600); !ok) return ok;
   if (auto ok = check_range("threads", config.threads, 0, 256); !ok) return ok;
   if (auto ok = check_range("db_connections", config.db_connections, 1, 64); !ok) return ok;
+  if (auto ok = check_range("sqlite_memory_mib", config.sqlite_memory_mib, 0, 65536); !ok) return ok;
   if (auto ok = check_range("sla_watch_interval_seconds", config.sla_watch_interval_seconds, 0, 86400); !ok) return ok;
   if (config.sla_first_response_rule != "lapor_follow_up" && config.sla_first_response_rule != "within_24_hours") {
     return problem("sla_first_response_rule",

@@ -26,6 +26,7 @@ struct Config {
   std::int64_t read_timeout_seconds = 30;
   std::int64_t threads = 0;                    // I/O threads; 0 = one per core
   std::int64_t db_connections = 4;             // SQLite readers or PostgreSQL pool size
+  std::int64_t sqlite_memory_mib = 16;         // SQLite's memory, all connections together (soft); 0 = no bound
   // Per-address (per-account for api) token buckets: "BURST/PER_SECOND" (e.g. "10/0.1667") or
   // "off" (a bucket too big to run dry: benchmarks and trusted networks only). Empty: the
   // built-in default, http::RateLimiter::defaults().

@@ -83,6 +83,8 @@ std::string HttpMetrics::render(const app::ports::StorageStats& storage, std::st
   metric("sigap_db_commits_total", "counter", "Physical commits (SQLite groups several transactions in one).", db,
          storage.commits);
   metric("sigap_db_transactions_total", "counter", "Transactions committed.", db, storage.transactions);
+  metric("sigap_db_memory_bytes", "gauge", "Memory the SQLite library holds now, mostly page cache (0 on PostgreSQL).", db,
+         storage.memory_bytes);
   metric("sigap_build_info", "gauge", "The running build.",
          fmt::format("{{version=\"{}\",build_type=\"{}\"}}", build_version(), build_type()), 1);
   return out;

@@ -13,6 +13,7 @@ Result<std::unique_ptr<app::ports::Storage>> open_storage(const DatabaseUrl& url
   if (!sealer) return sealer.error();
   std::unique_ptr<sql::SqlBackend> backend;
   if (url.kind == DatabaseUrl::Kind::sqlite) {
+    sqlite::SqliteBackend::limit_memory(options.sqlite_memory_bytes);
     auto opened = sqlite::SqliteBackend::open(url.target, options.connections);
     if (!opened) return opened.error();
     backend = std::move(*opened);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 
 #include "app/ports/storage.hpp"
@@ -13,6 +14,9 @@ struct StorageOptions {
   std::size_t connections = 4;  // SQLite readers, or PostgreSQL pool size
   /// Seals personal data at rest (required; see crypto/keyring.hpp for where it comes from).
   std::shared_ptr<const crypto::Keyring> keyring;
+  /// SQLite only: a soft bound on SQLite's memory in bytes, all connections of the process
+  /// together (almost all of it page cache); 0 = none. See SqliteBackend::limit_memory.
+  std::int64_t sqlite_memory_bytes = 0;
 };
 
 /// Opens the database named by `url`, applies pending migrations, and returns it ready.

@@ -61,6 +61,7 @@ max_json_body = 2097152
 read_timeout_seconds = 15
 threads = 4
 db_connections = 8
+sqlite_memory_mib = 128
 )");
   ASSERT_TRUE(apply_config_file(config_, path).ok()) << failure(apply_config_file(config_, path));
   EXPECT_EQ(config_.listen, "0.0.0.0:80");
@@ -72,6 +73,7 @@ db_connections = 8
   EXPECT_EQ(config_.read_timeout_seconds, 15);
   EXPECT_EQ(config_.threads, 4);
   EXPECT_EQ(config_.db_connections, 8);
+  EXPECT_EQ(config_.sqlite_memory_mib, 128);
 }
 
 TEST_F(ConfigFileTest, KeysNotInTheFileKeepTheirDefaults) {
@@ -248,7 +250,8 @@ INSTANTIATE_TEST_SUITE_P(
                       InvalidCase{"max_json_body", "100", "max_json_body"},
                       InvalidCase{"read_timeout_seconds", "0", "read_timeout_seconds"},
                       InvalidCase{"threads", "-1", "threads"}, InvalidCase{"threads", "1000", "threads"},
-                      InvalidCase{"db_connections", "0", "db_connections"}));
+                      InvalidCase{"db_connections", "0", "db_connections"},
+                      InvalidCase{"sqlite_memory_mib", "-1", "sqlite_memory_mib"}));
 
 TEST(ConfigValidate, BadDbUrlSaysWhatIsExpected) {
   Config config;

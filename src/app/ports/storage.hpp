@@ -32,6 +32,7 @@ struct StorageStats {
   std::size_t writer_queue_depth = 0;   // transactions waiting for the writer (SQLite)
   std::uint64_t commits = 0;            // physical commits (one per group on SQLite)
   std::uint64_t transactions = 0;       // transactions committed
+  std::uint64_t memory_bytes = 0;       // SQLite: its memory now, mostly page cache (0 on PostgreSQL)
 };
 
 /// The database: repositories to read and one way to write. Thread-safe; one instance per

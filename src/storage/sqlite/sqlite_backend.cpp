@@ -1,6 +1,9 @@
 #include "storage/sqlite/sqlite_backend.hpp"
 
 #include <pthread.h>
+#include <sqlite3.h>
+
+#include <algorithm>
 
 #include <vector>
 
@@ -86,8 +89,11 @@ Result<void> SqliteBackend::ping() {
   return {};
 }
 
+void SqliteBackend::limit_memory(std::int64_t bytes) { sqlite3_soft_heap_limit64(std::max<std::int64_t>(bytes, 0)); }
+
 app::ports::StorageStats SqliteBackend::stats() const {
   app::ports::StorageStats stats;
+  stats.memory_bytes = static_cast<std::uint64_t>(sqlite3_memory_used());
   stats.reader_pool_size = readers_.size();
   stats.readers_in_use = readers_.in_use();
   {

@@ -24,6 +24,12 @@ class SqliteBackend final : public sql::SqlBackend {
  public:
   /// Opens (creating) the database at `path`, applies migrations, starts the writer thread.
   static Result<std::unique_ptr<SqliteBackend>> open(const std::string& path, std::size_t readers);
+  /// Bounds SQLite's memory in this process, every connection together, to about `bytes` (0 =
+  /// no bound). Each connection may cache 32 MiB of pages; with the bound, a connection whose
+  /// cache would take the process past it reuses its own least recently used pages instead of
+  /// growing. Without it, the caches of the writer and the readers fill slowly as the database
+  /// grows and the server's memory climbs for many minutes (bench/SOAK.md).
+  static void limit_memory(std::int64_t bytes);
   ~SqliteBackend() override;
   SqliteBackend(const SqliteBackend&) = delete;
   SqliteBackend& operator=(const SqliteBackend&) = delete;

@@ -1,0 +1,29 @@
+#include "cli/malloc_tuning.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+#include <thread>
+
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
+namespace sigap::cli {
+
+void tune_malloc() {
+#if defined(__GLIBC__)
+  if (std::getenv("MALLOC_ARENA_MAX") == nullptr) {
+    unsigned cores = std::max(1U, std::thread::hardware_concurrency());
+    mallopt(M_ARENA_MAX, static_cast<int>(2 * cores));
+  }
+  if (std::getenv("MALLOC_MMAP_THRESHOLD_") == nullptr) mallopt(M_MMAP_THRESHOLD, 256 * 1024);
+#endif
+}
+
+void return_free_memory() {
+#if defined(__GLIBC__)
+  malloc_trim(0);
+#endif
+}
+
+}  // namespace sigap::cli
