@@ -76,6 +76,25 @@ std::string_view level_of(dm::UnitType type) {
   return "agency";
 }
 
+Result<ports::DashboardSnapshot> DashboardSummaryQuery::snapshot(const std::vector<ports::DashboardZone>& zones) {
+  // The version is read before the snapshot: a commit in between makes the kept snapshot newer
+  // than its version, and the next request reads anew. Never older.
+  auto version = storage_.dashboard().version();
+  if (!version) return version.error();
+  std::shared_ptr<const Kept> kept;
+  {
+    std::lock_guard lock(mutex_);
+    kept = kept_;
+  }
+  if (kept && kept->version == *version && kept->zones == zones) return kept->snapshot;
+  auto read = storage_.dashboard().snapshot(zones);
+  if (!read) return read.error();
+  auto fresh = std::make_shared<const Kept>(Kept{*version, zones, *read});
+  std::lock_guard lock(mutex_);
+  kept_ = std::move(fresh);
+  return std::move(*read);
+}
+
 Result<DashboardSummary> DashboardSummaryQuery::summary(const da::Actor& actor, const SummaryRequest& request) {
   const auto now = clock_.now();
   const auto scope = da::scope_of(actor, da::Action::read_dashboard);
@@ -117,7 +136,7 @@ Result<DashboardSummary> DashboardSummaryQuery::summary(const da::Actor& actor, 
     if (by_zone.size() > 1) read.units = std::move(codes);
     zones.push_back(std::move(read));
   }
-  auto snapshot = storage_.dashboard().snapshot(zones);
+  auto snapshot = this->snapshot(zones);
   if (!snapshot) return snapshot.error();
   if (!snapshot->built) {
     return Error(ErrorCode::unavailable, Text{"Angka dasbor sedang disusun; coba lagi sebentar lagi.",

@@ -1,6 +1,8 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -45,8 +47,10 @@ std::string_view level_of(domain::master_data::UnitType type);
 
 /// GET /api/v1/dashboard/summary (read_dashboard): the figures of a scope and of the units under
 /// it, read from the counters the dispatcher keeps (docs/command-center.md, "Dashboard
-/// figures"): a fixed number of reads whatever the number of cases; nothing is cached.
-/// Thread-safe.
+/// figures"): a fixed number of reads whatever the number of cases. The counters read last are
+/// kept with their version (ports::DashboardVersion) and reused while one small read finds the
+/// version unchanged and the day the same, which spares the day buckets' sums (most of the
+/// cost) when nothing was committed since. Thread-safe.
 class DashboardSummaryQuery {
  public:
   DashboardSummaryQuery(ports::Storage& storage, const Clock& clock, sla::SlaRules& rules)
@@ -58,9 +62,20 @@ class DashboardSummaryQuery {
   Result<DashboardSummary> summary(const domain::access::Actor& actor, const SummaryRequest& request);
 
  private:
+  /// The stored counters for `zones`: the kept ones when still current, else read anew.
+  Result<ports::DashboardSnapshot> snapshot(const std::vector<ports::DashboardZone>& zones);
+
+  struct Kept {
+    ports::DashboardVersion version;
+    std::vector<ports::DashboardZone> zones;
+    ports::DashboardSnapshot snapshot;
+  };
+
   ports::Storage& storage_;
   const Clock& clock_;
   sla::SlaRules& rules_;
+  std::mutex mutex_;
+  std::shared_ptr<const Kept> kept_;  // GUARDED_BY(mutex_)
 };
 
 }  // namespace sigap::app::dashboard

@@ -20,6 +20,19 @@ namespace sigap::app::ports {
 struct DashboardZone {
   domain::dashboard::DayWindows windows;
   std::vector<std::string> units;
+  bool operator==(const DashboardZone&) const = default;
+};
+
+/// What the stored figures are at: every change of the counters advances `revision` (migration
+/// 0022: the dispatcher's transaction, and the SLA watch's refreshes, which have no event), a
+/// rebuild sets `built_at`, a clear resets `built`, and `last_seq` (the last event included) moves
+/// with every dispatch. Equal versions, equal snapshots.
+struct DashboardVersion {
+  bool built = false;
+  std::string built_at;
+  std::int64_t revision = 0;
+  std::int64_t last_seq = 0;
+  bool operator==(const DashboardVersion&) const = default;
 };
 
 /// The stored figures, read in one statement (one snapshot): the counters per unit with the
@@ -36,6 +49,8 @@ class DashboardRepository {
   virtual ~DashboardRepository() = default;
   /// Costs O(units x days in the windows), never O(cases).
   virtual Result<DashboardSnapshot> snapshot(const std::vector<DashboardZone>& zones) = 0;
+  /// One row: whether a cached snapshot is still what is stored.
+  virtual Result<DashboardVersion> version() = 0;
   /// Every stored counter, zero entries left out (the equality tests; a rebuild's check).
   virtual Result<domain::dashboard::FigureCounts> all_counts() = 0;
   /// Whether the figures were built (a rebuild ran, or the tables were created over no cases).

@@ -35,6 +35,7 @@ struct DayWindows {
   std::string response_from;  // the first day of the 7-day window
   std::string outcome_from;   // the first day of the 30-day window (the oldest bucket read)
   static DayWindows ending(sla::Date today);
+  bool operator==(const DayWindows&) const = default;
 };
 
 /// Adds one day bucket of a unit whose windows are `windows` (buckets outside every window,

@@ -41,5 +41,7 @@ std::string_view sqlite_0020_case_walk();
 std::string_view postgres_0020_case_walk();
 std::string_view sqlite_0021_reporter_chat();
 std::string_view postgres_0021_reporter_chat();
+std::string_view sqlite_0022_dashboard_revision();
+std::string_view postgres_0022_dashboard_revision();
 
 }  // namespace sigap::storage::migrations

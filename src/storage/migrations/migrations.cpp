@@ -7,7 +7,7 @@
 namespace sigap::storage::migrations {
 
 std::span<const Migration> sqlite_migrations() {
-  static const std::array<Migration, 18> list{{
+  static const std::array<Migration, 19> list{{
       {1, "master_data", sqlite_0001_master_data()},
       {2, "identity", sqlite_0002_identity()},
       {3, "complaints", sqlite_0003_complaints()},
@@ -26,12 +26,13 @@ std::span<const Migration> sqlite_migrations() {
       {17, "conversations", sqlite_0017_conversations()},
       {20, "case_walk", sqlite_0020_case_walk()},
       {21, "reporter_chat", sqlite_0021_reporter_chat()},
+      {22, "dashboard_revision", sqlite_0022_dashboard_revision()},
   }};
   return list;
 }
 
 std::span<const Migration> postgres_migrations() {
-  static const std::array<Migration, 18> list{{
+  static const std::array<Migration, 19> list{{
       {1, "master_data", postgres_0001_master_data()},
       {2, "identity", postgres_0002_identity()},
       {3, "complaints", postgres_0003_complaints()},
@@ -50,6 +51,7 @@ std::span<const Migration> postgres_migrations() {
       {17, "conversations", postgres_0017_conversations()},
       {20, "case_walk", postgres_0020_case_walk()},
       {21, "reporter_chat", postgres_0021_reporter_chat()},
+      {22, "dashboard_revision", postgres_0022_dashboard_revision()},
   }};
   return list;
 }

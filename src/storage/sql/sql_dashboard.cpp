@@ -194,6 +194,22 @@ Result<app::ports::DashboardSnapshot> SqlDashboardRepository::snapshot(
   return snapshot;
 }
 
+Result<app::ports::DashboardVersion> SqlDashboardRepository::version() {
+  auto rows = backend_.read(
+      "SELECT d.built, d.built_at, d.revision, o.last_seq FROM dashboard_state d, outbox_dispatch o "
+      "WHERE d.id = 1 AND o.id = 1",
+      {});
+  if (!rows) return rows.error();
+  app::ports::DashboardVersion version;
+  if (rows->empty()) return version;
+  const auto& row = rows->rows.at(0);
+  version.built = int_at(row, 0) != 0;
+  version.built_at = text_at(row, 1);
+  version.revision = int_at(row, 2);
+  version.last_seq = int_at(row, 3);
+  return version;
+}
+
 Result<dd::FigureCounts> SqlDashboardRepository::all_counts() {
   dd::FigureCounts counts;
   auto units = backend_.read("SELECT unit_code, open_count, overdue_count FROM dashboard_units", {});
@@ -267,6 +283,11 @@ Result<void> SqlDashboardWriter::store_contributions(
 }
 
 Result<void> SqlDashboardWriter::add_counts(const dd::FigureCounts& delta) {
+  if (delta.units.empty() && delta.days.empty()) return {};
+  // Readers keep the figures while the revision stays (ports::DashboardVersion).
+  if (auto bumped = connection_.query("UPDATE dashboard_state SET revision = revision + 1 WHERE id = 1", {}); !bumped) {
+    return bumped.error();
+  }
   // Multi-row upserts; the keys of one statement are distinct (map keys), as PostgreSQL wants.
   std::vector<const std::pair<const std::string, dd::UnitCounts>*> units;
   for (const auto& entry : delta.units) units.push_back(&entry);

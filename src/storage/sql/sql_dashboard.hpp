@@ -12,6 +12,7 @@ class SqlDashboardRepository final : public app::ports::DashboardRepository {
   explicit SqlDashboardRepository(SqlBackend& backend) : backend_(backend) {}
   // app::ports::DashboardRepository
   Result<app::ports::DashboardSnapshot> snapshot(const std::vector<app::ports::DashboardZone>& zones) override;
+  Result<app::ports::DashboardVersion> version() override;
   Result<domain::dashboard::FigureCounts> all_counts() override;
   Result<bool> built() override;
 

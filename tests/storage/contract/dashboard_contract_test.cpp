@@ -323,8 +323,10 @@ TEST_P(DashboardContract, IncrementalFiguresEqualAFullRecomputationAndARebuild) 
 TEST_P(DashboardContract, FiguresWaitForTheDispatcherAndNameTheLastEventTheyInclude) {
   std::mt19937_64 random(7);
   ASSERT_NO_FATAL_FAILURE(submit(random));
+  // One query throughout, as the server has: what it keeps must not outlive a dispatch.
+  app::dashboard::DashboardSummaryQuery kept(*storage_, clock_, *rules_);
   auto summary = [&] {
-    auto read = app::dashboard::DashboardSummaryQuery(*storage_, clock_, *rules_).summary(leader_, {});
+    auto read = kept.summary(leader_, {});
     EXPECT_TRUE(read.ok());
     return read.ok() ? *read : app::dashboard::DashboardSummary{};
   };
@@ -355,13 +357,32 @@ TEST_P(DashboardContract, FiguresWaitForTheDispatcherAndNameTheLastEventTheyIncl
   EXPECT_EQ(unknown.error().code(), ErrorCode::not_found);
 }
 
+TEST_P(DashboardContract, AChangeOfTheCountersWithoutAnEventIsSeenByAQueryThatKeptTheFigures) {
+  // The SLA watch refreshes a case's contribution without an event (a deadline moved): the
+  // counters change, the dispatch number does not. The revision (migration 0022) tells.
+  std::mt19937_64 random(5);
+  ASSERT_NO_FATAL_FAILURE(submit(random));
+  ASSERT_NO_FATAL_FAILURE(dispatch());
+  app::dashboard::DashboardSummaryQuery kept(*storage_, clock_, *rules_);
+  auto before = kept.summary(leader_, {});
+  ASSERT_TRUE(before.ok());
+  domain::dashboard::FigureCounts delta;
+  delta.units["pemkot-palembang"].overdue = 1;
+  ASSERT_TRUE(storage_->write([&](app::ports::Transaction& tx) { return tx.dashboard().add_counts(delta); }).ok());
+  auto after = kept.summary(leader_, {});
+  ASSERT_TRUE(after.ok());
+  EXPECT_EQ(after->last_event_id, before->last_event_id);
+  EXPECT_EQ(after->figures.overdue, before->figures.overdue + 1);
+}
+
 TEST_P(DashboardContract, CasesStoredBehindTheOutboxAreCountedByTheRebuild) {
   std::mt19937_64 random(11);
   for (int i = 0; i < 3; ++i) ASSERT_NO_FATAL_FAILURE(submit(random));
   // As after `sigap generate`: the figures know nothing of the cases until rebuilt.
   ASSERT_TRUE(storage_->write([](app::ports::Transaction& tx) { return tx.dashboard().clear(); }).ok());
   EXPECT_FALSE(*storage_->dashboard().built());
-  auto waiting = app::dashboard::DashboardSummaryQuery(*storage_, clock_, *rules_).summary(leader_, {});
+  app::dashboard::DashboardSummaryQuery kept(*storage_, clock_, *rules_);  // one query, as the server has
+  auto waiting = kept.summary(leader_, {});
   ASSERT_FALSE(waiting.ok());
   EXPECT_EQ(waiting.error().code(), ErrorCode::unavailable);
   ASSERT_NO_FATAL_FAILURE(dispatch());  // the dispatcher leaves unbuilt figures alone
@@ -377,6 +398,9 @@ TEST_P(DashboardContract, CasesStoredBehindTheOutboxAreCountedByTheRebuild) {
   ASSERT_TRUE(again.ok());
   EXPECT_FALSE(again->has_value()) << "built once is enough";
   ASSERT_NO_FATAL_FAILURE(expect_figures_equal("after the rebuild"));
+  auto built = kept.summary(leader_, {});
+  ASSERT_TRUE(built.ok()) << "what was read before the rebuild is not served after it";
+  EXPECT_EQ(built->figures.new_today, 3);
 }
 
 SIGAP_STORAGE_CONTRACT(DashboardContract);
