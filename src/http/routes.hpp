@@ -38,7 +38,8 @@ struct Handlers {
            app::cameras::CameraSnapshots& camera_snapshots, app::stream::StreamHub& stream_hub,
            std::vector<std::string> stream_origins, app::ports::PhotoStore* channel_photos,
            channels::ChannelOptions channel_options)
-      : health(storage, metrics),
+      : units(storage, clock),
+        health(storage, metrics),
         master_data(storage),
         session(storage, clock, sessions),
         admin(storage, clock),
@@ -49,19 +50,20 @@ struct Handlers {
         sla(storage, clock, sla_rules),
         portal(std::move(portal_settings)),
         routing(storage, clock, intake.directory()),
-        master_data_admin(storage, clock, intake),
+        master_data_admin(storage, clock, intake, units),
         open311(storage, clock, intake, limiter, std::move(open311_settings)),
         webhooks(storage, clock, webhook_transport, std::move(webhook_settings)),
         notifications(storage, clock),
         presence(storage, clock, sla_rules),
         cameras(storage, clock, std::move(camera_settings), camera_fetcher, camera_snapshots),
         alerts(storage, clock),
-        dashboard(storage, clock, sla_rules),
+        dashboard(storage, clock, sla_rules, units),
         stream(stream_hub, std::move(stream_origins)),
         channels(storage, clock, intake, channel_photos, std::move(channel_options)) {}
   Handlers(const Handlers&) = delete;
   Handlers& operator=(const Handlers&) = delete;
 
+  app::command_center::UnitDirectory units;  // first: the handlers below keep a reference
   handlers::HealthHandlers health;
   handlers::MasterDataHandlers master_data;
   handlers::SessionHandlers session;

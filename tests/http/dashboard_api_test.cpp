@@ -164,5 +164,30 @@ TEST_F(DashboardApiTest, AKelurahanOfficerSeesOnlyItsKelurahan) {
   EXPECT_EQ(client.get("/api/v1/dashboard/summary?scop=x", leader).status, 422);
 }
 
+TEST_F(DashboardApiTest, AUnitRenamedByAnAdminIsShownByTheVeryNextSummary) {
+  // The summary keeps the units between requests (app/command_center UnitDirectory); an edit
+  // must not wait for the tree to go stale. The fake clock never lets it.
+  HttpClient client(server_->base_url());
+  auto leader = sign_in("leader");
+  auto before = client.get("/api/v1/dashboard/summary", leader).json();
+  ASSERT_NE(unit_in(before, "kecamatan-16.71.01"), nullptr);
+  const auto unit = client.get("/api/v1/units/kecamatan-16.71.01").json().as_object();
+  auto headers = sign_in("admin");
+  headers.emplace_back("Content-Type: application/json");
+  auto renamed = client.request("PUT", "/api/v1/units/kecamatan-16.71.01",
+                                json::serialize(json::object{{"type", unit.at("type")},
+                                                             {"name", "Kantor Camat Ilir Barat Satu"},
+                                                             {"parent_code", unit.at("parent_code")},
+                                                             {"region_code", unit.at("region_code")},
+                                                             {"service_hours_text", unit.at("service_hours_text")},
+                                                             {"time_zone", unit.at("time_zone")}}),
+                                headers);
+  ASSERT_EQ(renamed.status, 200) << renamed.body;
+  auto after = client.get("/api/v1/dashboard/summary", leader).json();
+  const auto* kecamatan = unit_in(after, "kecamatan-16.71.01");
+  ASSERT_NE(kecamatan, nullptr);
+  EXPECT_EQ(kecamatan->at("name").as_string(), "Kantor Camat Ilir Barat Satu");
+}
+
 }  // namespace
 }  // namespace sigap::testing

@@ -1,6 +1,7 @@
 #include "app/command_center/unit_tree.hpp"
 
 #include <algorithm>
+#include <numeric>
 
 namespace sigap::app::command_center {
 
@@ -9,13 +10,35 @@ Result<UnitTree> UnitTree::load(ports::Storage& storage) {
   if (!units) return units.error();
   UnitTree tree;
   tree.units_ = std::move(*units);
-  for (std::size_t i = 0; i < tree.units_.size(); ++i) tree.index_.emplace(tree.units_[i].code, i);
+  const auto count = tree.units_.size();
+  for (std::size_t i = 0; i < count; ++i) tree.index_.emplace(tree.units_[i].code, i);
+  tree.parent_.resize(count);
+  for (std::size_t i = 0; i < count; ++i) {
+    if (!tree.units_[i].parent_code.empty()) tree.parent_[i] = tree.index_of(tree.units_[i].parent_code);
+  }
+  tree.depth_.assign(count, 0);
+  for (std::size_t i = 0; i < count; ++i) {
+    // Up the parent chain; a chain longer than the number of units would be a cycle.
+    std::size_t steps = 0;
+    for (auto at = tree.parent_[i]; at && steps <= count; at = tree.parent_[*at]) ++steps;
+    tree.depth_[i] = steps;
+  }
+  tree.deepest_first_.resize(count);
+  std::iota(tree.deepest_first_.begin(), tree.deepest_first_.end(), std::size_t{0});
+  std::stable_sort(tree.deepest_first_.begin(), tree.deepest_first_.end(),
+                   [&](std::size_t a, std::size_t b) { return tree.depth_[a] > tree.depth_[b]; });
   return tree;
 }
 
 const domain::master_data::Unit* UnitTree::find(std::string_view code) const {
   auto found = index_.find(code);
   return found == index_.end() ? nullptr : &units_[found->second];
+}
+
+std::optional<std::size_t> UnitTree::index_of(std::string_view code) const {
+  auto found = index_.find(code);
+  if (found == index_.end()) return std::nullopt;
+  return found->second;
 }
 
 bool UnitTree::under(std::string_view code, std::string_view root) const {
@@ -33,6 +56,32 @@ bool UnitTree::in_scope(std::string_view code, const domain::access::Scope& scop
   if (scope.everywhere) return true;
   return std::any_of(scope.roots.begin(), scope.roots.end(),
                      [&](const std::string& root) { return under(code, root); });
+}
+
+Result<std::shared_ptr<const UnitTree>> UnitDirectory::tree() {
+  const auto now = clock_.now();
+  std::uint64_t generation = 0;
+  {
+    std::lock_guard lock(mutex_);
+    if (tree_ && now >= read_at_ && now - read_at_ < kFreshFor) return tree_;
+    generation = generation_;
+  }
+  auto loaded = UnitTree::load(storage_);
+  if (!loaded) return loaded.error();
+  auto fresh = std::make_shared<const UnitTree>(std::move(*loaded));
+  std::lock_guard lock(mutex_);
+  // A read that began before an invalidate() may predate the edit: answer it, keep nothing.
+  if (generation == generation_) {
+    tree_ = fresh;
+    read_at_ = now;
+  }
+  return fresh;
+}
+
+void UnitDirectory::invalidate() {
+  std::lock_guard lock(mutex_);
+  tree_.reset();
+  ++generation_;
 }
 
 }  // namespace sigap::app::command_center

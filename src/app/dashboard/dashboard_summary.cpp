@@ -31,26 +31,6 @@ struct UnitState {
   }
 };
 
-// Steps from the root; a unit whose parent chain is broken or loops counts from where it breaks.
-std::vector<std::size_t> depths(const command_center::UnitTree& tree) {
-  const auto& units = tree.units();
-  std::vector<std::size_t> depth(units.size(), 0);
-  std::map<std::string_view, std::size_t> index;
-  for (std::size_t i = 0; i < units.size(); ++i) index.emplace(units[i].code, i);
-  for (std::size_t i = 0; i < units.size(); ++i) {
-    std::size_t steps = 0;
-    const auto* unit = &units[i];
-    while (!unit->parent_code.empty() && steps <= units.size()) {
-      auto parent = index.find(unit->parent_code);
-      if (parent == index.end()) break;
-      unit = &units[parent->second];
-      ++steps;
-    }
-    depth[i] = steps;
-  }
-  return depth;
-}
-
 Error outside_scope() {
   return Error(ErrorCode::forbidden,
                Text{"Unit ini di luar cakupan dasbor Anda.", "This unit is outside your dashboard scope."});
@@ -99,10 +79,10 @@ Result<DashboardSummary> DashboardSummaryQuery::summary(const da::Actor& actor, 
   const auto now = clock_.now();
   const auto scope = da::scope_of(actor, da::Action::read_dashboard);
   if (!scope.everywhere && scope.roots.empty()) return outside_scope();
-  auto tree = command_center::UnitTree::load(storage_);
-  if (!tree) return tree.error();
+  auto kept_tree = units_.tree();
+  if (!kept_tree) return kept_tree.error();
+  const auto& tree = *kept_tree;
   const auto& units = tree->units();
-  const auto depth = depths(*tree);
 
   // The scope: asked for, or the widest the actor has (the root for everywhere).
   std::string code = request.scope;
@@ -113,16 +93,17 @@ Result<DashboardSummary> DashboardSummaryQuery::summary(const da::Actor& actor, 
           scope.everywhere ? units[i].parent_code.empty()
                            : std::find(scope.roots.begin(), scope.roots.end(), units[i].code) != scope.roots.end();
       if (!candidate) continue;
-      if (!widest || depth[i] < depth[*widest] ||
-          (depth[i] == depth[*widest] && units[i].type == dm::UnitType::city && units[*widest].type != dm::UnitType::city)) {
+      if (!widest || tree->depth(i) < tree->depth(*widest) ||
+          (tree->depth(i) == tree->depth(*widest) && units[i].type == dm::UnitType::city && units[*widest].type != dm::UnitType::city)) {
         widest = i;
       }
     }
     if (!widest) return outside_scope();
     code = units[*widest].code;
   }
-  const auto* scope_unit = tree->find(code);
-  if (!scope_unit) return Error(ErrorCode::not_found, Text{"Unit tidak ditemukan.", "Unit not found."});
+  const auto scope_index = tree->index_of(code);
+  if (!scope_index) return Error(ErrorCode::not_found, Text{"Unit tidak ditemukan.", "Unit not found."});
+  const auto* scope_unit = &units[*scope_index];
   if (!tree->in_scope(code, scope)) return outside_scope();
 
   // The counters, with each zone's windows ending on its own local today.
@@ -171,24 +152,19 @@ Result<DashboardSummary> DashboardSummaryQuery::summary(const da::Actor& actor, 
     if (auto found = snapshot->units.find(units[i].code); found != snapshot->units.end()) totals[i] = found->second;
     if (auto found = own_state.find(units[i].code); found != own_state.end()) state[i] = found->second;
   }
-  std::vector<std::size_t> order(units.size());
-  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return depth[a] > depth[b]; });
-  std::map<std::string_view, std::size_t> index;
-  for (std::size_t i = 0; i < units.size(); ++i) index.emplace(units[i].code, i);
-  for (auto i : order) {
-    if (depth[i] == 0) continue;
-    auto parent = index.find(units[i].parent_code);
-    if (parent == index.end()) continue;
-    totals[parent->second] += totals[i];
-    state[parent->second] += state[i];
+  for (auto i : tree->deepest_first()) {
+    const auto parent = tree->parent(i);
+    if (tree->depth(i) == 0 || !parent) continue;
+    totals[*parent] += totals[i];
+    state[*parent] += state[i];
   }
 
   DashboardSummary summary;
+  summary.tree = tree;
   summary.scope = *scope_unit;
   summary.as_of = now;
   summary.last_event_id = snapshot->last_seq;
-  summary.figures = dd::figures_of(totals[index.at(scope_unit->code)]);
+  summary.figures = dd::figures_of(totals[*scope_index]);
   std::vector<std::size_t> by_code(units.size());
   for (std::size_t i = 0; i < by_code.size(); ++i) by_code[i] = i;
   std::sort(by_code.begin(), by_code.end(), [&](std::size_t a, std::size_t b) { return units[a].code < units[b].code; });
@@ -198,7 +174,7 @@ Result<DashboardSummary> DashboardSummaryQuery::summary(const da::Actor& actor, 
     const bool listed = request.all_depths ? tree->under(unit.code, code) : unit.parent_code == code;
     if (!listed) continue;
     UnitSummary item;
-    item.unit = unit;
+    item.unit = &unit;
     item.figures = dd::figures_of(totals[i]);
     item.staffed_now = state[i].staffed_now;
     item.cameras_up = state[i].cameras_up;

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "app/command_center/unit_tree.hpp"
 #include "app/ports/storage.hpp"
 #include "app/sla/sla_rules.hpp"
 #include "common/clock.hpp"
@@ -24,7 +25,7 @@ struct SummaryRequest {
 /// state of the unit (presence, cameras, alerts; staffed_now, cameras and alerts rolled up
 /// over the subtree too, serving_now and hours_staffed_week of its own office).
 struct UnitSummary {
-  domain::master_data::Unit unit;
+  const domain::master_data::Unit* unit = nullptr;  // in DashboardSummary::tree
   domain::dashboard::Figures figures;
   std::int64_t staffed_now = 0;
   bool serving_now = false;
@@ -35,6 +36,7 @@ struct UnitSummary {
 };
 
 struct DashboardSummary {
+  std::shared_ptr<const command_center::UnitTree> tree;  // the units read, kept alive for `units`
   domain::master_data::Unit scope;
   TimePoint as_of{};
   std::int64_t last_event_id = 0;  // the dispatch number of the last event the figures include
@@ -53,8 +55,10 @@ std::string_view level_of(domain::master_data::UnitType type);
 /// cost) when nothing was committed since. Thread-safe.
 class DashboardSummaryQuery {
  public:
-  DashboardSummaryQuery(ports::Storage& storage, const Clock& clock, sla::SlaRules& rules)
-      : storage_(storage), clock_(clock), rules_(rules) {}
+  /// The units come from `units` (kept between requests; invalidated by unit edits).
+  DashboardSummaryQuery(ports::Storage& storage, const Clock& clock, sla::SlaRules& rules,
+                        command_center::UnitDirectory& units)
+      : storage_(storage), clock_(clock), rules_(rules), units_(units) {}
 
   /// Errors: not_found for an unknown scope; forbidden when it is outside the actor's
   /// read_dashboard scope (or the actor has none); unavailable while the figures are being
@@ -74,6 +78,7 @@ class DashboardSummaryQuery {
   ports::Storage& storage_;
   const Clock& clock_;
   sla::SlaRules& rules_;
+  command_center::UnitDirectory& units_;
   std::mutex mutex_;
   std::shared_ptr<const Kept> kept_;  // GUARDED_BY(mutex_)
 };

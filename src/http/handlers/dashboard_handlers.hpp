@@ -12,8 +12,9 @@ namespace sigap::http::handlers {
 /// app/dashboard/dashboard_summary.
 class DashboardHandlers {
  public:
-  DashboardHandlers(app::ports::Storage& storage, const Clock& clock, app::sla::SlaRules& rules)
-      : query_(storage, clock, rules) {}
+  DashboardHandlers(app::ports::Storage& storage, const Clock& clock, app::sla::SlaRules& rules,
+                    app::command_center::UnitDirectory& units)
+      : query_(storage, clock, rules, units) {}
 
   /// GET /api/v1/dashboard/summary?scope=<unit code>&depth=children|all: the scope's figures
   /// and those of the units under it (its children, or its whole subtree).

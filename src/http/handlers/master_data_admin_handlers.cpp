@@ -85,6 +85,7 @@ Response MasterDataAdminHandlers::create_unit(const Request& request) {
   auto unit = app::master_data::UnitsAdmin(storage_, clock_).create(*form, app::audit::audit_name(request.actor));
   if (!unit) return problem_response(unit.error(), request);
   intake_.directory().invalidate();
+  units_.invalidate();
   return created(unit_json(*unit), "/api/v1/units/" + std::to_string(unit->id));
 }
 
@@ -95,6 +96,7 @@ Response MasterDataAdminHandlers::update_unit(const Request& request) {
                   .update(request.path_param("id"), *form, app::audit::audit_name(request.actor));
   if (!unit) return problem_response(unit.error(), request);
   intake_.directory().invalidate();
+  units_.invalidate();
   return json_response(json::serialize(unit_json(*unit)));
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "app/command_center/unit_tree.hpp"
 #include "app/complaints/submit_complaint.hpp"
 #include "app/ports/storage.hpp"
 #include "common/clock.hpp"
@@ -13,8 +14,11 @@ namespace sigap::http::handlers {
 /// next report is suggested by the new keywords.
 class MasterDataAdminHandlers {
  public:
-  MasterDataAdminHandlers(app::ports::Storage& storage, const Clock& clock, app::complaints::ComplaintIntake& intake)
-      : storage_(storage), clock_(clock), intake_(intake) {}
+  /// Unit edits make `units` (the Command Center's kept tree) and the intake's routing book
+  /// read again; category edits the routing book.
+  MasterDataAdminHandlers(app::ports::Storage& storage, const Clock& clock, app::complaints::ComplaintIntake& intake,
+                          app::command_center::UnitDirectory& units)
+      : storage_(storage), clock_(clock), intake_(intake), units_(units) {}
 
   /// POST /api/v1/units
   Response create_unit(const Request& request);
@@ -29,6 +33,7 @@ class MasterDataAdminHandlers {
   app::ports::Storage& storage_;
   const Clock& clock_;
   app::complaints::ComplaintIntake& intake_;
+  app::command_center::UnitDirectory& units_;
 };
 
 }  // namespace sigap::http::handlers

@@ -58,6 +58,7 @@ class DashboardContract : public StorageContract {
     // Short limits, so that within the run cases are late and resolved past their deadline.
     ASSERT_TRUE(save_policy(1, 1, 2));
     rules_ = std::make_unique<app::sla::SlaRules>(*storage_, clock_, app::sla::indonesia_calendar());
+    directory_ = std::make_unique<app::command_center::UnitDirectory>(*storage_, clock_);
     intake_ = std::make_unique<app::complaints::ComplaintIntake>(*storage_, clock_, *rules_,
                                                                  app::complaints::IntakeSettings{});
     watch_ = std::make_unique<jobs::SlaWatch>(*storage_, clock_, *rules_);
@@ -212,7 +213,7 @@ class DashboardContract : public StorageContract {
 
   // The summary of the whole city (every unit) must equal the recomputation.
   void expect_figures_equal(const std::string& when) {
-    auto summary = app::dashboard::DashboardSummaryQuery(*storage_, clock_, *rules_)
+    auto summary = app::dashboard::DashboardSummaryQuery(*storage_, clock_, *rules_, *directory_)
                        .summary(leader_, {"", true});
     ASSERT_TRUE(summary.ok()) << (summary.ok() ? "" : summary.error().log_detail());
     auto expected = recompute();
@@ -221,8 +222,8 @@ class DashboardContract : public StorageContract {
         << when << ": the city";
     EXPECT_EQ(summary->units.size() + 1, units_.size()) << "depth=all lists every unit under the city";
     for (const auto& item : summary->units) {
-      EXPECT_EQ(describe(item.figures), describe(dd::figures_of(expected[item.unit.code])))
-          << when << ": " << item.unit.code;
+      EXPECT_EQ(describe(item.figures), describe(dd::figures_of(expected[item.unit->code])))
+          << when << ": " << item.unit->code;
     }
     const auto& city = expected["pemkot-palembang"];
     saw_overdue_ = saw_overdue_ || city.overdue > 0;
@@ -240,6 +241,7 @@ class DashboardContract : public StorageContract {
 
   FakeClock clock_;
   std::unique_ptr<app::sla::SlaRules> rules_;
+  std::unique_ptr<app::command_center::UnitDirectory> directory_;
   std::unique_ptr<app::complaints::ComplaintIntake> intake_;
   std::unique_ptr<jobs::SlaWatch> watch_;
   app::dashboard::FiguresConsumer figures_;
@@ -324,7 +326,7 @@ TEST_P(DashboardContract, FiguresWaitForTheDispatcherAndNameTheLastEventTheyIncl
   std::mt19937_64 random(7);
   ASSERT_NO_FATAL_FAILURE(submit(random));
   // One query throughout, as the server has: what it keeps must not outlive a dispatch.
-  app::dashboard::DashboardSummaryQuery kept(*storage_, clock_, *rules_);
+  app::dashboard::DashboardSummaryQuery kept(*storage_, clock_, *rules_, *directory_);
   auto summary = [&] {
     auto read = kept.summary(leader_, {});
     EXPECT_TRUE(read.ok());
@@ -345,7 +347,7 @@ TEST_P(DashboardContract, FiguresWaitForTheDispatcherAndNameTheLastEventTheyIncl
   officer.kind = da::ActorKind::staff;
   officer.id = 9;
   officer.memberships = {{"kelurahan-16.71.01.1001", da::Role::officer}};
-  app::dashboard::DashboardSummaryQuery query(*storage_, clock_, *rules_);
+  app::dashboard::DashboardSummaryQuery query(*storage_, clock_, *rules_, *directory_);
   auto own = query.summary(officer, {});
   ASSERT_TRUE(own.ok());
   EXPECT_EQ(own->scope.code, "kelurahan-16.71.01.1001");
@@ -363,7 +365,7 @@ TEST_P(DashboardContract, AChangeOfTheCountersWithoutAnEventIsSeenByAQueryThatKe
   std::mt19937_64 random(5);
   ASSERT_NO_FATAL_FAILURE(submit(random));
   ASSERT_NO_FATAL_FAILURE(dispatch());
-  app::dashboard::DashboardSummaryQuery kept(*storage_, clock_, *rules_);
+  app::dashboard::DashboardSummaryQuery kept(*storage_, clock_, *rules_, *directory_);
   auto before = kept.summary(leader_, {});
   ASSERT_TRUE(before.ok());
   domain::dashboard::FigureCounts delta;
@@ -381,7 +383,7 @@ TEST_P(DashboardContract, CasesStoredBehindTheOutboxAreCountedByTheRebuild) {
   // As after `sigap generate`: the figures know nothing of the cases until rebuilt.
   ASSERT_TRUE(storage_->write([](app::ports::Transaction& tx) { return tx.dashboard().clear(); }).ok());
   EXPECT_FALSE(*storage_->dashboard().built());
-  app::dashboard::DashboardSummaryQuery kept(*storage_, clock_, *rules_);  // one query, as the server has
+  app::dashboard::DashboardSummaryQuery kept(*storage_, clock_, *rules_, *directory_);  // one query, as the server has
   auto waiting = kept.summary(leader_, {});
   ASSERT_FALSE(waiting.ok());
   EXPECT_EQ(waiting.error().code(), ErrorCode::unavailable);
