@@ -127,9 +127,12 @@ class Subscriber : public std::enable_shared_from_this<Subscriber> {
       if (ec) return;
       const auto now = SteadyClock::now();
       auto text = std::string_view(static_cast<const char*>(self->buffer_.data().data()), self->buffer_.size());
-      if (text.starts_with(R"({"type":"event")")) {
-        self->receipts_.push_back({code_key(code_in(text)), now});
-      } else if (text.starts_with(R"({"type":"hello")")) {
+      // A frame holds one message, or several as an array (events queued together).
+      constexpr std::string_view kEvent = R"({"type":"event")";
+      for (auto at = text.find(kEvent); at != std::string_view::npos; at = text.find(kEvent, at + kEvent.size())) {
+        self->receipts_.push_back({code_key(code_in(text.substr(at))), now});
+      }
+      if (text.starts_with(R"({"type":"hello")")) {
         ++self->ready_;
       } else if (text.starts_with(R"({"type":"resync")")) {
         self->resynced_ = true;

@@ -306,6 +306,9 @@ TEST_F(StreamTest, AResumingClientGetsExactlyWhatItMissedEvenWhileCasesKeepComin
   std::vector<std::int64_t> expected;
   for (auto id = last_seen + 1; id <= last; ++id) expected.push_back(id);
   EXPECT_EQ(ids, expected) << "every event after the one seen, in order, no gap, no duplicate";
+  // At least the 8 filed before it reconnected were one page of the backfill: one frame.
+  EXPECT_GE(again->frames().batches, 1U) << "the missed events come in frames of several";
+  EXPECT_LT(again->frames().frames, ids.size()) << "fewer frames than events";
   file();
   auto live = again->next_of("event");
   ASSERT_TRUE(live);

@@ -20,7 +20,9 @@ struct WebSocketClient::Impl {
   std::thread thread;
   std::mutex mutex;
   std::condition_variable arrived;
-  std::deque<std::string> frames;  // GUARDED_BY(mutex)
+  std::deque<boost::json::value> messages;  // GUARDED_BY(mutex)
+  std::size_t frames = 0;                    // GUARDED_BY(mutex)
+  std::size_t batches = 0;                   // GUARDED_BY(mutex)
   bool ended = false;              // GUARDED_BY(mutex)
   int close_code = 0;              // GUARDED_BY(mutex)
   bool reading = false;
@@ -34,8 +36,16 @@ struct WebSocketClient::Impl {
         arrived.notify_all();
         return;
       }
-      frames.push_back(beast::buffers_to_string(buffer.data()));
+      // A frame holds one message (an object) or several (an array of them, in order).
+      auto parsed = boost::json::parse(beast::buffers_to_string(buffer.data()));
       buffer.consume(buffer.size());
+      ++frames;
+      if (parsed.is_array()) {
+        ++batches;
+        for (auto& message : parsed.as_array()) messages.push_back(std::move(message));
+      } else {
+        messages.push_back(std::move(parsed));
+      }
       arrived.notify_all();
       read_one();
     });
@@ -78,11 +88,16 @@ void WebSocketClient::start_reading() {
 
 std::optional<boost::json::value> WebSocketClient::next(std::chrono::milliseconds timeout) {
   std::unique_lock lock(impl_->mutex);
-  impl_->arrived.wait_for(lock, timeout, [this] { return !impl_->frames.empty() || impl_->ended; });
-  if (impl_->frames.empty()) return std::nullopt;
-  auto frame = std::move(impl_->frames.front());
-  impl_->frames.pop_front();
-  return boost::json::parse(frame);
+  impl_->arrived.wait_for(lock, timeout, [this] { return !impl_->messages.empty() || impl_->ended; });
+  if (impl_->messages.empty()) return std::nullopt;
+  auto message = std::move(impl_->messages.front());
+  impl_->messages.pop_front();
+  return message;
+}
+
+WebSocketClient::FrameCount WebSocketClient::frames() const {
+  std::lock_guard lock(impl_->mutex);
+  return {impl_->frames, impl_->batches};
 }
 
 std::optional<boost::json::value> WebSocketClient::next_of(std::string_view type, std::chrono::milliseconds timeout) {

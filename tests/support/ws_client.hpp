@@ -46,12 +46,18 @@ class WebSocketClient {
   [[nodiscard]] boost::json::value refusal_json() const;
 
   void start_reading();
-  /// The next text frame, parsed; nullopt when none came within `timeout` (or the connection
-  /// ended and the queue is empty).
+  /// The next message, parsed; nullopt when none came within `timeout` (or the connection
+  /// ended and the queue is empty). A frame of several messages (an array) yields each in turn.
   std::optional<boost::json::value> next(std::chrono::milliseconds timeout = std::chrono::seconds(5));
   /// The next message of `type` ("event", "alert", ...), skipping others (heartbeats).
   std::optional<boost::json::value> next_of(std::string_view type,
                                             std::chrono::milliseconds timeout = std::chrono::seconds(5));
+  /// Frames read so far, and how many of them carried several messages.
+  struct FrameCount {
+    std::size_t frames = 0;
+    std::size_t batches = 0;
+  };
+  [[nodiscard]] FrameCount frames() const;
   /// Whether the connection ended (after the queued frames), waiting at most `timeout`.
   bool wait_closed(std::chrono::milliseconds timeout);
   /// The close code the server sent (0: none, or the connection just dropped).

@@ -77,9 +77,12 @@ class StreamHub {
   /// The current units (reloaded when a unit is unknown or every minute).
   std::shared_ptr<const command_center::UnitTree> units(bool refresh = false);
   std::vector<std::shared_ptr<StreamSubscription>> subscribers() const;
+  /// Queues a page of events on every subscription whose scope admits them.
+  void fan_out(const std::vector<std::shared_ptr<StreamSubscription>>& to, const std::vector<ports::OutboxEntry>& page,
+               const command_center::UnitTree* tree);
   void deliver(const std::vector<std::shared_ptr<StreamSubscription>>& to, const StreamMessage& message,
                const domain::access::Scope StreamFilter::*scope, const std::vector<std::string>& chain,
-               bool city_wide, std::int64_t event_id);
+               bool city_wide);
 
   ports::Storage& storage_;
   const Clock& clock_;

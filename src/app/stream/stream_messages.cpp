@@ -81,6 +81,19 @@ StreamMessage heartbeat_message(TimePoint at, std::int64_t last_id) {
   return shared(json::object{{"type", "heartbeat"}, {"at", format_utc(at)}, {"last_id", last_id}});
 }
 
+void batch_frame(std::span<const StreamMessage> messages, std::string& frame) {
+  std::size_t bytes = 2;
+  for (const auto& message : messages) bytes += message->size() + 1;
+  frame.clear();
+  frame.reserve(bytes);
+  frame += '[';
+  for (std::size_t i = 0; i < messages.size(); ++i) {
+    if (i != 0) frame += ',';
+    frame += *messages[i];
+  }
+  frame += ']';
+}
+
 StreamMessage resync_message(std::string_view reason) {
   return shared(json::object{{"type", "resync"}, {"reason", reason}});
 }

@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -28,6 +29,11 @@ StreamMessage alert_message(const ports::Alert& alert);
 StreamMessage heartbeat_message(TimePoint at, std::int64_t last_id);
 /// {"type":"resync","reason":"..."}
 StreamMessage resync_message(std::string_view reason);
+
+/// Several messages in one frame: the JSON array of them, in order, written into `frame`
+/// (replacing what it held; its capacity is reused). A frame of the stream holds one message
+/// (an object) or several (an array): the session sends what queued up together.
+void batch_frame(std::span<const StreamMessage> messages, std::string& frame);
 
 /// Who acted, as a role and never a name: "reporter", "staff", "integration" or "system".
 std::string_view actor_role(const domain::complaints::ComplaintEvent& event);

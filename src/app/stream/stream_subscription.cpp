@@ -30,18 +30,22 @@ void StreamSubscription::on_wake(std::function<void()> wake) {
   if (wake_ && (!queue_.empty() || !resync_reason_.empty())) wake_();
 }
 
-bool StreamSubscription::push(const StreamMessage& message) {
+bool StreamSubscription::push(const StreamMessage& message) { return push_all({message}); }
+
+bool StreamSubscription::push_all(const std::vector<StreamMessage>& messages) {
+  std::size_t bytes = 0;
+  for (const auto& message : messages) bytes += message->size();
   std::lock_guard lock(mutex_);
   if (!resync_reason_.empty()) return false;
-  if (queue_.size() + 1 > max_messages_ || bytes_ + message->size() > max_bytes_) {
+  if (queue_.size() + messages.size() > max_messages_ || bytes_ + bytes > max_bytes_) {
     queue_.clear();
     bytes_ = 0;
     resync_reason_ = "queue_full";
     wake_locked();
     return false;
   }
-  queue_.push_back(message);
-  bytes_ += message->size();
+  queue_.insert(queue_.end(), messages.begin(), messages.end());
+  bytes_ += bytes;
   peak_ = std::max(peak_, queue_.size());
   wake_locked();
   return true;

@@ -48,6 +48,9 @@ class StreamSubscription {
   /// Queues `message`; false when it would pass a limit (the queue is then emptied and the
   /// subscription marked for resync, "queue_full").
   bool push(const StreamMessage& message);
+  /// Queues `messages` in order under one lock (the hub's fan-out of a page of events); false,
+  /// as push(), when they would pass a limit.
+  bool push_all(const std::vector<StreamMessage>& messages);
   /// Marks the subscription for resync with `reason` (queued messages are dropped).
   void resync(std::string reason);
   [[nodiscard]] bool resyncing() const;

@@ -71,13 +71,17 @@ export class StreamClient {
     socket.onmessage = (message) => {
       if (this.socket !== socket) return;
       this.watch(socket);
-      let parsed: StreamMessage;
+      // A frame holds one message, or several queued together as an array, in order.
+      let parsed: StreamMessage | StreamMessage[];
       try {
-        parsed = JSON.parse(String(message.data)) as StreamMessage;
+        parsed = JSON.parse(String(message.data)) as StreamMessage | StreamMessage[];
       } catch {
         return;
       }
-      this.receive(parsed);
+      for (const one of Array.isArray(parsed) ? parsed : [parsed]) {
+        if (this.socket !== socket) return;
+        this.receive(one);
+      }
     };
     socket.onclose = () => {
       if (this.socket !== socket || this.stopped) return;
