@@ -54,7 +54,7 @@ struct Handlers {
         open311(storage, clock, intake, limiter, std::move(open311_settings)),
         webhooks(storage, clock, webhook_transport, std::move(webhook_settings)),
         notifications(storage, clock),
-        presence(storage, clock, sla_rules),
+        presence(storage, clock, sla_rules, units),
         cameras(storage, clock, std::move(camera_settings), camera_fetcher, camera_snapshots),
         alerts(storage, clock),
         dashboard(storage, clock, sla_rules, units),

@@ -189,5 +189,30 @@ TEST_F(DashboardApiTest, AUnitRenamedByAnAdminIsShownByTheVeryNextSummary) {
   EXPECT_EQ(kecamatan->at("name").as_string(), "Kantor Camat Ilir Barat Satu");
 }
 
+TEST_F(DashboardApiTest, AnOfficeGivenAGeofenceCountsItsStaffInTheVeryNextSummary) {
+  // The kept unit tree holds the geofences (the offices); setting one must not wait for the
+  // tree to go stale. Dinas PUPR has no office location in the demo data.
+  app::identity::UserAdmin admin(server_->storage(), clock_);
+  auto pupr = admin.create({"pupr@test.id", "Nama PUPR", std::string(kPassword), domain::identity::UserKind::staff,
+                            {{"dinas-pupr", da::Role::officer}}},
+                           "test");
+  ASSERT_TRUE(pupr.ok());
+  HttpClient client(server_->base_url());
+  auto leader = sign_in("leader");
+  auto before = client.get("/api/v1/dashboard/summary", leader).json();
+  ASSERT_NE(unit_in(before, "dinas-pupr"), nullptr);
+  EXPECT_EQ(unit_in(before, "dinas-pupr")->at("staffed_now").as_int64(), 0);
+  auto fenced = client.request("PUT", "/api/v1/units/dinas-pupr/geofence",
+                               R"({"latitude":-2.9761,"longitude":104.7754,"radius_m":100})", sign_in("admin"));
+  ASSERT_EQ(fenced.status, 200) << fenced.body;
+  auto checked_in = client.request("POST", "/api/v1/presence/check-in",
+                                   R"({"latitude":-2.9761,"longitude":104.7754,"accuracy_m":10})", sign_in("pupr"));
+  ASSERT_EQ(checked_in.status, 201) << checked_in.body;
+  auto after = client.get("/api/v1/dashboard/summary", leader).json();
+  ASSERT_NE(unit_in(after, "dinas-pupr"), nullptr);
+  EXPECT_EQ(unit_in(after, "dinas-pupr")->at("staffed_now").as_int64(), 1);
+  EXPECT_TRUE(unit_in(after, "dinas-pupr")->at("serving_now").as_bool());
+}
+
 }  // namespace
 }  // namespace sigap::testing

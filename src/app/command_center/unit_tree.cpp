@@ -30,6 +30,15 @@ Result<UnitTree> UnitTree::load(ports::Storage& storage) {
   return tree;
 }
 
+Result<UnitTree> UnitTree::load_with_geofences(ports::Storage& storage) {
+  auto tree = load(storage);
+  if (!tree) return tree;
+  auto fences = storage.presence().geofences();
+  if (!fences) return fences.error();
+  tree->geofences_ = std::move(*fences);
+  return tree;
+}
+
 const domain::master_data::Unit* UnitTree::find(std::string_view code) const {
   auto found = index_.find(code);
   return found == index_.end() ? nullptr : &units_[found->second];
@@ -66,7 +75,7 @@ Result<std::shared_ptr<const UnitTree>> UnitDirectory::tree() {
     if (tree_ && now >= read_at_ && now - read_at_ < kFreshFor) return tree_;
     generation = generation_;
   }
-  auto loaded = UnitTree::load(storage_);
+  auto loaded = UnitTree::load_with_geofences(storage_);
   if (!loaded) return loaded.error();
   auto fresh = std::make_shared<const UnitTree>(std::move(*loaded));
   std::lock_guard lock(mutex_);

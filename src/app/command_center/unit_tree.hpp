@@ -15,6 +15,7 @@
 #include "common/clock.hpp"
 #include "domain/access/access.hpp"
 #include "domain/master_data/unit.hpp"
+#include "domain/presence/geofence.hpp"
 
 namespace sigap::app::command_center {
 
@@ -25,6 +26,8 @@ namespace sigap::app::command_center {
 class UnitTree {
  public:
   static Result<UnitTree> load(ports::Storage& storage);
+  /// The same with the office geofences (one more read): what UnitDirectory keeps.
+  static Result<UnitTree> load_with_geofences(ports::Storage& storage);
 
   [[nodiscard]] const std::vector<domain::master_data::Unit>& units() const { return units_; }
   /// nullptr when there is no such unit.
@@ -43,6 +46,8 @@ class UnitTree {
   [[nodiscard]] std::optional<std::size_t> parent(std::size_t i) const { return parent_[i]; }
   /// Positions in units(), deepest first: adding each into its parent rolls figures up.
   [[nodiscard]] const std::vector<std::size_t>& deepest_first() const { return deepest_first_; }
+  /// The geofences of the offices (ports::PresenceRepository::geofences) when loaded with them.
+  [[nodiscard]] const std::optional<std::vector<domain::presence::Geofence>>& geofences() const { return geofences_; }
 
  private:
   std::vector<domain::master_data::Unit> units_;
@@ -50,12 +55,14 @@ class UnitTree {
   std::vector<std::size_t> depth_;
   std::vector<std::optional<std::size_t>> parent_;
   std::vector<std::size_t> deepest_first_;
+  std::optional<std::vector<domain::presence::Geofence>> geofences_;
 };
 
-/// Keeps one UnitTree for every request, read again from storage at most every kFreshFor, or
-/// at once after invalidate() (called by this process's unit edits; another process serving the
-/// same PostgreSQL database sees an edit within kFreshFor). The dashboard summary reads the
-/// tree on every request: reading and parsing 150 units was a third of its cost. Thread-safe.
+/// Keeps one UnitTree, with the office geofences, for every request, read again from storage at
+/// most every kFreshFor, or at once after invalidate() (called by this process's unit and
+/// geofence edits; another process serving the same PostgreSQL database sees an edit within
+/// kFreshFor). The dashboard summary reads the tree on every request: reading and parsing 150
+/// units was a third of its cost, and each read is a round trip on PostgreSQL. Thread-safe.
 class UnitDirectory {
  public:
   static constexpr std::chrono::seconds kFreshFor{10};

@@ -31,7 +31,9 @@ Result<std::vector<OfficePresence>> PresenceBoard::offices_in(const command_cent
   const auto* tree = &units;
   auto book = rules_.book();
   if (!book) return book.error();
-  auto fences = storage_.presence().geofences();
+  // The geofences kept with the tree (command_center::UnitDirectory), else read now.
+  Result<std::vector<dp::Geofence>> fences =
+      units.geofences() ? Result<std::vector<dp::Geofence>>(*units.geofences()) : storage_.presence().geofences();
   if (!fences) return fences.error();
   std::map<std::string, dp::Geofence, std::less<>> fence_of;
   for (auto& fence : *fences) fence_of.emplace(fence.unit_code, std::move(fence));
@@ -51,29 +53,31 @@ Result<std::vector<OfficePresence>> PresenceBoard::offices_in(const command_cent
   }
   if (offices.empty()) return offices;
 
-  // Sessions: those open now, and those of the week (a session lasts at most kLongestPresence,
-  // so one that began before that much ahead of the earliest week start cannot reach into it).
+  // Sessions, in one read: those of the week (a session lasts at most kLongestPresence, so one
+  // that began before that much ahead of the earliest week start cannot reach into it), the open
+  // ones among them (an open session older than kLongestPresence has lapsed), and those of the
+  // last kLastCheckOutWindow, whose latest check-out per office says since when it is unstaffed.
+  // Three reads before: each a round trip to PostgreSQL on every dashboard request.
+  constexpr auto kLastCheckOutWindow = std::chrono::days(8);
   auto earliest = std::min_element(offices.begin(), offices.end(), [](const auto& a, const auto& b) {
                     return a.week_start < b.week_start;
                   })->week_start;
-  auto week = storage_.presence().sessions_since(earliest - dp::kLongestPresence);
-  if (!week) return week.error();
-  auto open = storage_.presence().open_sessions();
-  if (!open) return open.error();
+  const auto check_outs_from = now - kLastCheckOutWindow;
+  auto sessions = storage_.presence().sessions_since(std::min(earliest - dp::kLongestPresence, check_outs_from));
+  if (!sessions) return sessions.error();
   std::map<std::string, std::vector<dp::Interval>, std::less<>> intervals;
-  auto add = [&](const ports::PresenceSession& session) {
-    auto end = session.checked_out_at.value_or(std::min(now, session.checked_in_at + dp::kLongestPresence));
-    intervals[session.unit_code].push_back({session.checked_in_at, end});
-  };
-  for (const auto& session : *week) add(session);  // open ones among them
   std::map<std::string, std::vector<const ports::PresenceSession*>, std::less<>> in_now;
-  for (const auto& session : *open) {
-    if (now < session.checked_in_at + dp::kLongestPresence) in_now[session.unit_code].push_back(&session);
-  }
-  auto last_outs = storage_.presence().last_check_outs(now - std::chrono::days(8));
-  if (!last_outs) return last_outs.error();
   std::map<std::string, TimePoint, std::less<>> last_out;
-  for (const auto& out : *last_outs) last_out[out.unit_code] = out.at;
+  for (const auto& session : *sessions) {
+    auto end = session.checked_out_at.value_or(std::min(now, session.checked_in_at + dp::kLongestPresence));
+    intervals[session.unit_code].push_back({session.checked_in_at, end});  // clipped to each week
+    if (!session.checked_out_at) {
+      if (now < session.checked_in_at + dp::kLongestPresence) in_now[session.unit_code].push_back(&session);
+    } else if (session.checked_in_at >= check_outs_from) {
+      auto& latest = last_out[session.unit_code];
+      latest = std::max(latest, *session.checked_out_at);
+    }
+  }
 
   std::map<std::int64_t, std::string> names;
   for (auto& office : offices) {

@@ -38,9 +38,9 @@ struct OfficePresence {
 
 /// Who is at which office now and how many hours each was staffed this week (read_presence):
 /// the offices (units with an office location, and the unit asked for) within the actor's
-/// scope, under `unit` when given, ordered by unit code. Costs a handful of reads whatever
-/// the number of offices: all units, the geofences, the open sessions and the sessions of the
-/// week (indexed by check-in time). Thread-safe.
+/// scope, under `unit` when given, ordered by unit code. Costs three reads whatever the number
+/// of offices: all units and the geofences (none when given a tree that has them), and the
+/// sessions of the last eight days (indexed by check-in time). Thread-safe.
 class PresenceBoard {
  public:
   PresenceBoard(ports::Storage& storage, const Clock& clock, sla::SlaRules& rules)

@@ -150,6 +150,7 @@ Response PresenceHandlers::put_geofence(const Request& request) {
   auto fence =
       geofences_.set(request.path_param("id"), form, app::audit::audit_name(request.actor), request.remote_address);
   if (!fence) return problem_response(fence.error(), request);
+  units_.invalidate();
   return json_response(json::serialize(json::object{{"unit_code", fence->unit_code},
                                                     {"latitude", fence->office.latitude},
                                                     {"longitude", fence->office.longitude},

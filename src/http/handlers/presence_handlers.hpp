@@ -1,5 +1,6 @@
 #pragma once
 
+#include "app/command_center/unit_tree.hpp"
 #include "app/ports/storage.hpp"
 #include "app/presence/office_geofence.hpp"
 #include "app/presence/presence_board.hpp"
@@ -14,8 +15,10 @@ namespace sigap::http::handlers {
 /// check, write and audit.
 class PresenceHandlers {
  public:
-  PresenceHandlers(app::ports::Storage& storage, const Clock& clock, app::sla::SlaRules& rules)
-      : recorder_(storage, clock), board_(storage, clock, rules), geofences_(storage, clock) {}
+  /// A geofence set here makes `units` (the kept unit tree, which holds the geofences) read again.
+  PresenceHandlers(app::ports::Storage& storage, const Clock& clock, app::sla::SlaRules& rules,
+                   app::command_center::UnitDirectory& units)
+      : recorder_(storage, clock), board_(storage, clock, rules), geofences_(storage, clock), units_(units) {}
 
   /// POST /api/v1/presence/check-in {latitude, longitude, accuracy_m, unit_code?}: 201 with the
   /// session; 422 with the distance when outside the office's geofence.
@@ -35,6 +38,7 @@ class PresenceHandlers {
   app::presence::PresenceRecorder recorder_;
   app::presence::PresenceBoard board_;
   app::presence::OfficeGeofences geofences_;
+  app::command_center::UnitDirectory& units_;
 };
 
 }  // namespace sigap::http::handlers

@@ -113,10 +113,27 @@ Result<std::optional<di::User>> SqlUserRepository::find_by_email(std::string_vie
 }
 
 Result<std::optional<di::User>> SqlUserRepository::find_by_id(std::int64_t id) {
-  auto users = with_memberships(backend_.read(std::string(kUserColumns) + "WHERE id = $1", {id}));
-  if (!users) return users.error();
-  if (users->empty()) return std::optional<di::User>();
-  return std::optional<di::User>(std::move(users->front()));
+  // One round trip, not two: every signed-in request reads its user (app/identity/resolve_actor).
+  // The user's row comes once per membership (none: once, with NULLs), memberships in order.
+  static const std::string statement = [] {
+    std::string sql(kUserColumns);
+    sql.insert(sql.find(" FROM users "), ", m.unit_code, m.role");
+    sql.append("u LEFT JOIN memberships m ON m.user_id = u.id WHERE u.id = $1 ORDER BY m.unit_code, m.role");
+    return sql;
+  }();
+  auto rows = backend_.read(statement, {id});
+  if (!rows) return rows.error();
+  if (rows->empty()) return std::optional<di::User>();
+  auto user = user_from(rows->rows.front(), sealer_);
+  if (!user) return user.error();
+  constexpr std::size_t kUnitColumn = 13;
+  for (const auto& row : rows->rows) {
+    if (!row.at(kUnitColumn)) continue;
+    auto role = da::role_from_string(text_at(row, kUnitColumn + 1), "role");
+    if (!role) continue;
+    user->memberships.push_back(da::Membership{text_at(row, kUnitColumn), *role});
+  }
+  return std::optional<di::User>(std::move(*user));
 }
 
 Result<std::vector<di::User>> SqlUserRepository::list() {
