@@ -56,20 +56,19 @@ std::string_view level_of(dm::UnitType type) {
   return "agency";
 }
 
-Result<ports::DashboardSnapshot> DashboardSummaryQuery::snapshot(const std::vector<ports::DashboardZone>& zones) {
+Result<ports::DashboardSnapshot> DashboardSummaryQuery::snapshot(const std::vector<ports::DashboardZone>& zones,
+                                                                 const ports::DashboardVersion& version) {
   // The version is read before the snapshot: a commit in between makes the kept snapshot newer
   // than its version, and the next request reads anew. Never older.
-  auto version = storage_.dashboard().version();
-  if (!version) return version.error();
   std::shared_ptr<const Kept> kept;
   {
     std::lock_guard lock(mutex_);
     kept = kept_;
   }
-  if (kept && kept->version == *version && kept->zones == zones) return kept->snapshot;
+  if (kept && kept->version == version && kept->zones == zones) return kept->snapshot;
   auto read = storage_.dashboard().snapshot(zones);
   if (!read) return read.error();
-  auto fresh = std::make_shared<const Kept>(Kept{*version, zones, *read});
+  auto fresh = std::make_shared<const Kept>(Kept{version, zones, *read});
   std::lock_guard lock(mutex_);
   kept_ = std::move(fresh);
   return std::move(*read);
@@ -117,7 +116,10 @@ Result<DashboardSummary> DashboardSummaryQuery::summary(const da::Actor& actor, 
     if (by_zone.size() > 1) read.units = std::move(codes);
     zones.push_back(std::move(read));
   }
-  auto snapshot = this->snapshot(zones);
+  // The version of the figures with the cameras and open alerts per unit: one read.
+  auto live = storage_.dashboard().live();
+  if (!live) return live.error();
+  auto snapshot = this->snapshot(zones, live->version);
   if (!snapshot) return snapshot.error();
   if (!snapshot->built) {
     return Error(ErrorCode::unavailable, Text{"Angka dasbor sedang disusun; coba lagi sebentar lagi.",
@@ -128,22 +130,18 @@ Result<DashboardSummary> DashboardSummaryQuery::summary(const da::Actor& actor, 
   presence::PresenceBoard board(storage_, clock_, rules_);
   auto offices = board.offices_in(*tree, da::Scope{true, {}}, code, false);
   if (!offices) return offices.error();
-  auto cameras = storage_.cameras().list();
-  if (!cameras) return cameras.error();
-  auto alerts = storage_.alerts().open_counts();
-  if (!alerts) return alerts.error();
   std::map<std::string, UnitState, std::less<>> own_state;
   std::map<std::string, const presence::OfficePresence*, std::less<>> office_of;
   for (const auto& office : *offices) {
     own_state[office.unit.code].staffed_now += static_cast<std::int64_t>(office.checked_in.size());
     office_of[office.unit.code] = &office;
   }
-  for (const auto& camera : *cameras) {
-    if (!camera.active) continue;
-    if (camera.health.status == domain::cameras::CameraStatus::up) ++own_state[camera.unit_code].cameras_up;
-    if (camera.health.status == domain::cameras::CameraStatus::down) ++own_state[camera.unit_code].cameras_down;
+  for (const auto& [unit, state] : live->units) {
+    auto& own = own_state[unit];
+    own.cameras_up += state.cameras_up;
+    own.cameras_down += state.cameras_down;
+    own.open_alerts += state.open_alerts;
   }
-  for (const auto& count : *alerts) own_state[count.unit_code].open_alerts += count.count;
 
   // Roll up: deepest units first, each added into its parent.
   std::vector<dd::FigureTotals> totals(units.size());

@@ -66,8 +66,9 @@ class DashboardSummaryQuery {
   Result<DashboardSummary> summary(const domain::access::Actor& actor, const SummaryRequest& request);
 
  private:
-  /// The stored counters for `zones`: the kept ones when still current, else read anew.
-  Result<ports::DashboardSnapshot> snapshot(const std::vector<ports::DashboardZone>& zones);
+  /// The stored counters for `zones`: the kept ones when still at `version`, else read anew.
+  Result<ports::DashboardSnapshot> snapshot(const std::vector<ports::DashboardZone>& zones,
+                                            const ports::DashboardVersion& version);
 
   struct Kept {
     ports::DashboardVersion version;

@@ -26,31 +26,31 @@ Result<Authenticated> actor_from_session(ports::Storage& storage, const Clock& c
                                          const std::string& token) {
   auto now = clock.now();
   auto key = session_key(token);
-  auto found = storage.credentials().find_session(key);
+  // The session with its user in one read (a round trip less on PostgreSQL, on every request).
+  auto found = storage.users().find_by_session(key);
   if (!found) return found.error();
   if (!found->has_value()) return session_ended();
-  const auto& session = **found;
+  const auto& session = (*found)->session;
   if (session.revoked || now >= session.expires_at || now - session.last_seen_at >= policy.idle) {
     return session_ended();
   }
-  auto user = storage.users().find_by_id(session.user_id);
-  if (!user) return user.error();
-  if (!user->has_value() || (*user)->disabled) return session_ended();
+  const auto& user = (*found)->user;
+  if (user.disabled) return session_ended();
 
   if (now - session.last_seen_at >= policy.touch_every) {
     auto touched = storage.write([&](ports::Transaction& tx) { return tx.identity().touch_session(key, now); });
     if (!touched) return touched.error();
   }
   Authenticated result;
-  result.actor.kind = (*user)->kind == domain::identity::UserKind::citizen ? da::ActorKind::citizen
+  result.actor.kind = user.kind == domain::identity::UserKind::citizen ? da::ActorKind::citizen
                                                                           : da::ActorKind::staff;
-  result.actor.id = (*user)->id;
-  result.actor.name = (*user)->display_name;
+  result.actor.id = user.id;
+  result.actor.name = user.display_name;
   result.csrf_token = session.csrf_token;
   result.session_token = token;
   result.second_factor_pending = !session.second_factor_done;
-  result.enrolment_required = !(*user)->totp_enabled && (*user)->requires_second_factor();
-  if (!result.second_factor_pending && !result.enrolment_required) result.actor.memberships = (*user)->memberships;
+  result.enrolment_required = !user.totp_enabled && user.requires_second_factor();
+  if (!result.second_factor_pending && !result.enrolment_required) result.actor.memberships = user.memberships;
   return result;
 }
 

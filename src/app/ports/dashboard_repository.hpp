@@ -35,6 +35,22 @@ struct DashboardVersion {
   bool operator==(const DashboardVersion&) const = default;
 };
 
+/// What the Command Center shows of a unit beside its figures, as stored now: its active
+/// cameras up and down (by their last probe), and its open alerts.
+struct UnitLiveState {
+  std::int64_t cameras_up = 0;
+  std::int64_t cameras_down = 0;
+  std::int64_t open_alerts = 0;
+  bool operator==(const UnitLiveState&) const = default;
+};
+
+/// The version of the figures and the live state of every unit that has any, read in one
+/// statement: one round trip for what every dashboard request must read afresh.
+struct DashboardLive {
+  DashboardVersion version;
+  std::map<std::string, UnitLiveState, std::less<>> units;  // units without cameras or alerts left out
+};
+
 /// The stored figures, read in one statement (one snapshot): the counters per unit with the
 /// day buckets of their windows added, and the last dispatch number the figures include.
 struct DashboardSnapshot {
@@ -51,6 +67,8 @@ class DashboardRepository {
   virtual Result<DashboardSnapshot> snapshot(const std::vector<DashboardZone>& zones) = 0;
   /// One row: whether a cached snapshot is still what is stored.
   virtual Result<DashboardVersion> version() = 0;
+  /// The version with the cameras and open alerts per unit (O(cameras + open alerts)).
+  virtual Result<DashboardLive> live() = 0;
   /// Every stored counter, zero entries left out (the equality tests; a rebuild's check).
   virtual Result<domain::dashboard::FigureCounts> all_counts() = 0;
   /// Whether the figures were built (a rebuild ran, or the tables were created over no cases).

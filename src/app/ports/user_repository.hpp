@@ -9,12 +9,21 @@
 
 namespace sigap::app::ports {
 
+/// A session and the user it belongs to.
+struct SignedIn {
+  domain::identity::Session session;
+  domain::identity::User user;
+};
+
 /// Reads users with their memberships. Thread-safe.
 class UserRepository {
  public:
   virtual ~UserRepository() = default;
   virtual Result<std::optional<domain::identity::User>> find_by_email(std::string_view email) = 0;
   virtual Result<std::optional<domain::identity::User>> find_by_id(std::int64_t id) = 0;
+  /// The session with this token hash and its user, in one read (what every signed-in request
+  /// needs); nullopt when there is no such session or its user is gone.
+  virtual Result<std::optional<SignedIn>> find_by_session(std::string_view token_hash) = 0;
   /// All users, by e-mail.
   virtual Result<std::vector<domain::identity::User>> list() = 0;
 };

@@ -210,6 +210,35 @@ Result<app::ports::DashboardVersion> SqlDashboardRepository::version() {
   return version;
 }
 
+Result<app::ports::DashboardLive> SqlDashboardRepository::live() {
+  // One statement of three parts, the same five columns each (text, text, three integers).
+  auto rows = backend_.read(
+      "SELECT 'version', d.built_at, d.built, d.revision, o.last_seq FROM dashboard_state d, outbox_dispatch o "
+      "WHERE d.id = 1 AND o.id = 1 "
+      "UNION ALL SELECT 'alerts', unit_code, COUNT(*), 0, 0 FROM alerts WHERE closed_at = '' GROUP BY unit_code "
+      "UNION ALL SELECT 'cameras', unit_code, SUM(CASE WHEN status = 'up' THEN 1 ELSE 0 END), "
+      "SUM(CASE WHEN status = 'down' THEN 1 ELSE 0 END), 0 FROM cameras WHERE active = 1 GROUP BY unit_code",
+      {});
+  if (!rows) return rows.error();
+  app::ports::DashboardLive live;
+  for (const auto& row : rows->rows) {
+    const auto part = text_at(row, 0);
+    if (part == "version") {
+      live.version.built = int_at(row, 2) != 0;
+      live.version.built_at = text_at(row, 1);
+      live.version.revision = int_at(row, 3);
+      live.version.last_seq = int_at(row, 4);
+    } else if (part == "alerts") {
+      live.units[text_at(row, 1)].open_alerts += int_at(row, 2);
+    } else if (part == "cameras") {
+      auto& unit = live.units[text_at(row, 1)];
+      unit.cameras_up += int_at(row, 2);
+      unit.cameras_down += int_at(row, 3);
+    }
+  }
+  return live;
+}
+
 Result<dd::FigureCounts> SqlDashboardRepository::all_counts() {
   dd::FigureCounts counts;
   auto units = backend_.read("SELECT unit_code, open_count, overdue_count FROM dashboard_units", {});

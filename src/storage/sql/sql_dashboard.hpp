@@ -13,6 +13,7 @@ class SqlDashboardRepository final : public app::ports::DashboardRepository {
   // app::ports::DashboardRepository
   Result<app::ports::DashboardSnapshot> snapshot(const std::vector<app::ports::DashboardZone>& zones) override;
   Result<app::ports::DashboardVersion> version() override;
+  Result<app::ports::DashboardLive> live() override;
   Result<domain::dashboard::FigureCounts> all_counts() override;
   Result<bool> built() override;
 

@@ -22,6 +22,25 @@ constexpr std::string_view kApiKeyColumns =
 
 TimePoint time_at(const Row& row, std::size_t column) { return parse_utc(text_at(row, column)).value_or(TimePoint{}); }
 
+// The columns of a session, from `first` on in a row.
+constexpr std::string_view kSessionColumns =
+    "SELECT token_hash, user_id, csrf_token, second_factor_done, created_at, last_seen_at, expires_at, ip, "
+    "revoked_at ";
+
+di::Session session_from(const Row& row, std::size_t first) {
+  di::Session session;
+  session.token_hash = text_at(row, first);
+  session.user_id = int_at(row, first + 1);
+  session.csrf_token = text_at(row, first + 2);
+  session.second_factor_done = int_at(row, first + 3) != 0;
+  session.created_at = time_at(row, first + 4);
+  session.last_seen_at = time_at(row, first + 5);
+  session.expires_at = time_at(row, first + 6);
+  session.ip = text_at(row, first + 7);
+  session.revoked = row.at(first + 8).has_value();
+  return session;
+}
+
 Result<di::User> user_from(const Row& row, const PersonalDataSealer& sealer) {
   di::User user;
   user.id = int_at(row, 0);
@@ -112,9 +131,29 @@ Result<std::optional<di::User>> SqlUserRepository::find_by_email(std::string_vie
   return std::optional<di::User>(std::move(users->front()));
 }
 
+namespace {
+
+constexpr std::size_t kMembershipColumn = 13;  // after the 13 columns of kUserColumns
+
+// The user of the first row, with the memberships of all rows in their order.
+Result<di::User> user_with_memberships(const SqlRows& rows, const PersonalDataSealer& sealer) {
+  auto user = user_from(rows.rows.front(), sealer);
+  if (!user) return user.error();
+  for (const auto& row : rows.rows) {
+    if (!row.at(kMembershipColumn)) continue;
+    auto role = da::role_from_string(text_at(row, kMembershipColumn + 1), "role");
+    if (!role) continue;
+    user->memberships.push_back(da::Membership{text_at(row, kMembershipColumn), *role});
+  }
+  return user;
+}
+
+}  // namespace
+
 Result<std::optional<di::User>> SqlUserRepository::find_by_id(std::int64_t id) {
-  // One round trip, not two: every signed-in request reads its user (app/identity/resolve_actor).
-  // The user's row comes once per membership (none: once, with NULLs), memberships in order.
+  // One round trip, not two (the user, then its memberships).
+  // The user's columns, then a membership's unit and role (NULL for a user without any): one
+  // row per membership. No column of memberships shares a name with one of users.
   static const std::string statement = [] {
     std::string sql(kUserColumns);
     sql.insert(sql.find(" FROM users "), ", m.unit_code, m.role");
@@ -124,16 +163,29 @@ Result<std::optional<di::User>> SqlUserRepository::find_by_id(std::int64_t id) {
   auto rows = backend_.read(statement, {id});
   if (!rows) return rows.error();
   if (rows->empty()) return std::optional<di::User>();
-  auto user = user_from(rows->rows.front(), sealer_);
+  auto user = user_with_memberships(*rows, sealer_);
   if (!user) return user.error();
-  constexpr std::size_t kUnitColumn = 13;
-  for (const auto& row : rows->rows) {
-    if (!row.at(kUnitColumn)) continue;
-    auto role = da::role_from_string(text_at(row, kUnitColumn + 1), "role");
-    if (!role) continue;
-    user->memberships.push_back(da::Membership{text_at(row, kUnitColumn), *role});
-  }
   return std::optional<di::User>(std::move(*user));
+}
+
+Result<std::optional<app::ports::SignedIn>> SqlUserRepository::find_by_session(std::string_view token_hash) {
+  // Every signed-in request: the session, its user and the user's memberships in one round trip.
+  // Qualified columns (both tables have created_at), in the order of kUserColumns and
+  // kSessionColumns, which user_from and session_from read.
+  static constexpr std::string_view kStatement =
+      "SELECT u.id, u.email, u.display_name, u.kind, u.password_hash, u.totp_secret, u.totp_enabled, u.disabled, "
+      "u.created_at, u.password_changed_at, u.phone, u.nik, u.totp_last_step, m.unit_code, m.role, "
+      "s.token_hash, s.user_id, s.csrf_token, s.second_factor_done, s.created_at, s.last_seen_at, s.expires_at, "
+      "s.ip, s.revoked_at "
+      "FROM sessions s JOIN users u ON u.id = s.user_id LEFT JOIN memberships m ON m.user_id = u.id "
+      "WHERE s.token_hash = $1 ORDER BY m.unit_code, m.role";
+  auto rows = backend_.read(kStatement, {std::string(token_hash)});
+  if (!rows) return rows.error();
+  if (rows->empty()) return std::optional<app::ports::SignedIn>();
+  auto user = user_with_memberships(*rows, sealer_);
+  if (!user) return user.error();
+  return std::optional<app::ports::SignedIn>(
+      app::ports::SignedIn{session_from(rows->rows.front(), kMembershipColumn + 2), std::move(*user)});
 }
 
 Result<std::vector<di::User>> SqlUserRepository::list() {
@@ -147,24 +199,11 @@ Result<std::vector<di::User>> SqlUserRepository::list() {
 // --- sessions and keys ---
 
 Result<std::optional<di::Session>> SqlCredentialRepository::find_session(std::string_view token_hash) {
-  auto rows = backend_.read(
-      "SELECT token_hash, user_id, csrf_token, second_factor_done, created_at, last_seen_at, expires_at, ip, "
-      "revoked_at FROM sessions WHERE token_hash = $1",
-      {std::string(token_hash)});
+  auto rows = backend_.read(std::string(kSessionColumns) + "FROM sessions WHERE token_hash = $1",
+                            {std::string(token_hash)});
   if (!rows) return rows.error();
   if (rows->empty()) return std::optional<di::Session>();
-  const auto& row = rows->rows.front();
-  di::Session session;
-  session.token_hash = text_at(row, 0);
-  session.user_id = int_at(row, 1);
-  session.csrf_token = text_at(row, 2);
-  session.second_factor_done = int_at(row, 3) != 0;
-  session.created_at = time_at(row, 4);
-  session.last_seen_at = time_at(row, 5);
-  session.expires_at = time_at(row, 6);
-  session.ip = text_at(row, 7);
-  session.revoked = row.at(8).has_value();
-  return std::optional<di::Session>(std::move(session));
+  return std::optional<di::Session>(session_from(rows->rows.front(), 0));
 }
 
 namespace {

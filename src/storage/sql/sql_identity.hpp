@@ -13,6 +13,7 @@ class SqlUserRepository final : public app::ports::UserRepository {
   // app::ports::UserRepository
   Result<std::optional<domain::identity::User>> find_by_email(std::string_view email) override;
   Result<std::optional<domain::identity::User>> find_by_id(std::int64_t id) override;
+  Result<std::optional<app::ports::SignedIn>> find_by_session(std::string_view token_hash) override;
   Result<std::vector<domain::identity::User>> list() override;
 
  private:

@@ -465,6 +465,52 @@ void report(app::ports::Storage& storage, FakeClock& clock, app::sla::SlaRules& 
   }
 }
 
+TEST_P(CommandCenterContract, TheDashboardsLiveReadCountsActiveCamerasAndOpenAlertsPerUnit) {
+  // DashboardRepository::live: the figures' version and, per unit, what every summary request
+  // reads afresh, in one statement.
+  const auto t0 = wib("2026-08-04 08:00");
+  auto camera_at = [&](std::string unit, dc::CameraStatus status, bool active) {
+    dc::Camera camera;
+    camera.unit_code = std::move(unit);
+    camera.name = "Kamera";
+    camera.snapshot_url = "http://10.20.1.15/snapshot.jpg";
+    camera.active = active;
+    camera.health = {status, t0, {}};
+    camera.created_at = camera.updated_at = t0;
+    return camera;
+  };
+  ASSERT_TRUE(storage_
+                  ->write([&](app::ports::Transaction& tx) -> Result<void> {
+                    for (const auto& camera :
+                         {camera_at("kelurahan-16.71.01.1001", dc::CameraStatus::up, true),
+                          camera_at("kelurahan-16.71.01.1001", dc::CameraStatus::up, true),
+                          camera_at("kelurahan-16.71.01.1001", dc::CameraStatus::down, true),
+                          camera_at("kelurahan-16.71.01.1001", dc::CameraStatus::down, false),  // switched off
+                          camera_at("dinas-pupr", dc::CameraStatus::unknown, true)}) {
+                      if (auto id = tx.cameras().insert(camera); !id) return id.error();
+                    }
+                    for (const auto& alert :
+                         {alert_of("camera_down", "kelurahan-16.71.01.1001", "camera:3", t0),
+                          alert_of("unstaffed", "kelurahan-16.71.01.1001", "unit:kelurahan-16.71.01.1001", t0),
+                          alert_of("sla_breach", "dinas-pupr", "complaint:7", t0)}) {
+                      if (auto raised = tx.alerts().raise(alert); !raised) return raised.error();
+                    }
+                    auto closed = tx.alerts().close("sla_breach", "complaint:7", t0 + 1min);
+                    if (!closed) return closed.error();
+                    return {};
+                  })
+                  .ok());
+  auto live = storage_->dashboard().live();
+  ASSERT_TRUE(live.ok()) << live.error().log_detail();
+  auto version = storage_->dashboard().version();
+  ASSERT_TRUE(version.ok());
+  EXPECT_EQ(live->version, *version);
+  using State = app::ports::UnitLiveState;
+  std::map<std::string, State, std::less<>> expected{{"kelurahan-16.71.01.1001", State{2, 1, 2}},
+                                                     {"dinas-pupr", State{0, 0, 0}}};
+  EXPECT_EQ(live->units, expected);
+}
+
 TEST_P(CommandCenterContract, ASurgeOfReportsRaisesOneAlertPerHour) {
   // The usual: a report every other day for 28 days (14 = 0.02 an hour).
   for (int day = 28; day >= 2; day -= 2) {

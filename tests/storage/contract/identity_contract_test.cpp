@@ -1,5 +1,6 @@
 // Users, sessions, keys and the audit chain on every backend.
 #include <thread>
+#include <tuple>
 
 #include "app/audit/record_audit.hpp"
 #include "app/audit/verify_audit_chain.hpp"
@@ -100,6 +101,45 @@ TEST_P(IdentityContractWithUnits, SessionsAreFoundByHashAndRevokedForTheWholeUse
     ASSERT_TRUE(session.ok() && session->has_value());
     EXPECT_TRUE((*session)->revoked) << hash;
   }
+}
+
+TEST_P(IdentityContractWithUnits, ASessionIsReadWithItsUserAndTheUsersMembershipsInOneRead) {
+  // find_by_session (every signed-in request) must give what find_session and find_by_id give.
+  auto id = create(*storage_, staff_user("m@palembang.go.id"));
+  ASSERT_TRUE(id.ok());
+  auto bare = staff_user("tanpa-unit@palembang.go.id");
+  bare.memberships.clear();
+  auto bare_id = create(*storage_, bare);
+  ASSERT_TRUE(bare_id.ok());
+  for (const auto& [hash, user] : {std::pair{"hash-m", *id}, std::pair{"hash-bare", *bare_id}}) {
+    // Created a minute after the user: the two created_at columns must not be mixed up.
+    di::Session session{hash, user, "csrf-" + std::string(hash), true, kNow + std::chrono::minutes(1),
+                        kNow + std::chrono::minutes(5),
+                        kNow + std::chrono::hours(12), "10.0.0.2", false};
+    ASSERT_TRUE(storage_->write([&](app::ports::Transaction& tx) { return tx.identity().create_session(session); }).ok());
+  }
+  for (const auto* hash : {"hash-m", "hash-bare"}) {
+    auto signed_in = storage_->users().find_by_session(hash);
+    ASSERT_TRUE(signed_in.ok()) << signed_in.error().log_detail();
+    ASSERT_TRUE(signed_in->has_value()) << hash;
+    auto session = storage_->credentials().find_session(hash);
+    ASSERT_TRUE(session.ok() && session->has_value());
+    auto session_of = [](const di::Session& s) {
+      return std::tuple(s.token_hash, s.user_id, s.csrf_token, s.second_factor_done, s.created_at, s.last_seen_at,
+                        s.expires_at, s.ip, s.revoked);
+    };
+    EXPECT_EQ(session_of((*signed_in)->session), session_of(**session)) << hash;
+    auto user = storage_->users().find_by_id((*signed_in)->session.user_id);
+    ASSERT_TRUE(user.ok() && user->has_value());
+    EXPECT_EQ((*signed_in)->user.email, (*user)->email) << hash;
+    EXPECT_EQ((*signed_in)->user.created_at, (*user)->created_at) << "the user's, not the session's";
+    EXPECT_EQ((*signed_in)->user.memberships, (*user)->memberships) << hash;
+  }
+  EXPECT_EQ(storage_->users().find_by_session("hash-m")->value().user.memberships.size(), 2U);
+  EXPECT_TRUE(storage_->users().find_by_session("hash-bare")->value().user.memberships.empty());
+  auto unknown = storage_->users().find_by_session("no-such-hash");
+  ASSERT_TRUE(unknown.ok());
+  EXPECT_FALSE(unknown->has_value());
 }
 
 TEST_P(IdentityContractWithUnits, ARecoveryCodeWorksOnce) {
