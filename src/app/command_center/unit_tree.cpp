@@ -68,29 +68,9 @@ bool UnitTree::in_scope(std::string_view code, const domain::access::Scope& scop
 }
 
 Result<std::shared_ptr<const UnitTree>> UnitDirectory::tree() {
-  const auto now = clock_.now();
-  std::uint64_t generation = 0;
-  {
-    std::lock_guard lock(mutex_);
-    if (tree_ && now >= read_at_ && now - read_at_ < kFreshFor) return tree_;
-    generation = generation_;
-  }
-  auto loaded = UnitTree::load_with_geofences(storage_);
-  if (!loaded) return loaded.error();
-  auto fresh = std::make_shared<const UnitTree>(std::move(*loaded));
-  std::lock_guard lock(mutex_);
-  // A read that began before an invalidate() may predate the edit: answer it, keep nothing.
-  if (generation == generation_) {
-    tree_ = fresh;
-    read_at_ = now;
-  }
-  return fresh;
+  return kept_.get(clock_.now(), [this] { return UnitTree::load_with_geofences(storage_); });
 }
 
-void UnitDirectory::invalidate() {
-  std::lock_guard lock(mutex_);
-  tree_.reset();
-  ++generation_;
-}
+void UnitDirectory::invalidate() { kept_.invalidate(); }
 
 }  // namespace sigap::app::command_center

@@ -5,7 +5,6 @@
 #include <cstdint>
 #include <map>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -13,6 +12,7 @@
 
 #include "app/ports/storage.hpp"
 #include "common/clock.hpp"
+#include "common/kept.hpp"
 #include "domain/access/access.hpp"
 #include "domain/master_data/unit.hpp"
 #include "domain/presence/geofence.hpp"
@@ -76,10 +76,7 @@ class UnitDirectory {
  private:
   ports::Storage& storage_;
   const Clock& clock_;
-  std::mutex mutex_;
-  std::shared_ptr<const UnitTree> tree_;  // GUARDED_BY(mutex_)
-  TimePoint read_at_{};                   // GUARDED_BY(mutex_)
-  std::uint64_t generation_ = 0;          // GUARDED_BY(mutex_); advanced by invalidate()
+  Kept<UnitTree> kept_{kFreshFor};
 };
 
 }  // namespace sigap::app::command_center

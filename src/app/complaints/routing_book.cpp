@@ -8,27 +8,21 @@ const domain::master_data::Unit* RoutingBook::unit(const std::string& code) cons
 }
 
 Result<std::shared_ptr<const RoutingBook>> RoutingDirectory::book() {
-  auto now = clock_.now();
-  {
-    std::lock_guard lock(mutex_);
-    if (book_ && now >= read_at_ && now - read_at_ < kFreshFor) return book_;
-  }
-  auto categories = storage_.categories().list();
-  if (!categories) return categories.error();
-  auto rules = storage_.complaints().routing_rules();
-  if (!rules) return rules.error();
-  auto units = storage_.units().list({});
-  if (!units) return units.error();
-  auto fresh = std::make_shared<RoutingBook>(domain::complaints::CategoryKeywords(std::move(*categories)));
-  fresh->rules = std::move(*rules);
-  for (auto& unit : *units) {
-    auto code = unit.code;
-    fresh->units.emplace(std::move(code), std::move(unit));
-  }
-  std::lock_guard lock(mutex_);
-  book_ = fresh;
-  read_at_ = now;
-  return std::shared_ptr<const RoutingBook>(std::move(fresh));
+  return kept_.get(clock_.now(), [this]() -> Result<RoutingBook> {
+    auto categories = storage_.categories().list();
+    if (!categories) return categories.error();
+    auto rules = storage_.complaints().routing_rules();
+    if (!rules) return rules.error();
+    auto units = storage_.units().list({});
+    if (!units) return units.error();
+    RoutingBook fresh(domain::complaints::CategoryKeywords(std::move(*categories)));
+    fresh.rules = std::move(*rules);
+    for (auto& unit : *units) {
+      auto code = unit.code;
+      fresh.units.emplace(std::move(code), std::move(unit));
+    }
+    return fresh;
+  });
 }
 
 Result<bool> RoutingDirectory::region_known(std::string_view code) {
@@ -51,8 +45,8 @@ Result<bool> RoutingDirectory::region_known(std::string_view code) {
 }
 
 void RoutingDirectory::invalidate() {
+  kept_.invalidate();
   std::lock_guard lock(mutex_);
-  book_.reset();
   regions_.clear();
 }
 

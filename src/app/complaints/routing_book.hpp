@@ -10,6 +10,7 @@
 
 #include "app/ports/storage.hpp"
 #include "common/clock.hpp"
+#include "common/kept.hpp"
 #include "domain/complaints/category_suggestion.hpp"
 #include "domain/complaints/routing.hpp"
 #include "domain/master_data/unit.hpp"
@@ -50,9 +51,8 @@ class RoutingDirectory {
 
   ports::Storage& storage_;
   const Clock& clock_;
+  Kept<RoutingBook> kept_{kFreshFor};
   std::mutex mutex_;
-  std::shared_ptr<const RoutingBook> book_;             // GUARDED_BY(mutex_)
-  TimePoint read_at_{};                                 // GUARDED_BY(mutex_)
   std::unordered_map<std::string, bool> regions_;       // GUARDED_BY(mutex_)
   TimePoint regions_read_at_{};                         // GUARDED_BY(mutex_)
 };

@@ -1,12 +1,12 @@
 #pragma once
 
 #include <memory>
-#include <mutex>
 #include <string_view>
 #include <vector>
 
 #include "app/ports/storage.hpp"
 #include "common/clock.hpp"
+#include "common/kept.hpp"
 #include "domain/sla/policy_lookup.hpp"
 #include "domain/sla/sla_policy.hpp"
 #include "domain/sla/working_calendar.hpp"
@@ -54,9 +54,7 @@ class SlaRules {
   const Clock& clock_;
   const domain::sla::WorkingCalendar& decreed_;
   SlaSettings settings_;
-  std::mutex mutex_;
-  std::shared_ptr<const SlaBook> book_;  // GUARDED_BY(mutex_)
-  TimePoint read_at_{};                  // GUARDED_BY(mutex_)
+  Kept<SlaBook> kept_{kFreshFor};
 };
 
 }  // namespace sigap::app::sla
