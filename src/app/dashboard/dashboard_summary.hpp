@@ -50,12 +50,14 @@ std::string_view level_of(domain::master_data::UnitType type);
 /// GET /api/v1/dashboard/summary (read_dashboard): the figures of a scope and of the units under
 /// it, read from the counters the dispatcher keeps (docs/command-center.md, "Dashboard
 /// figures"): a fixed number of reads whatever the number of cases. The counters read last are
-/// kept with their version (ports::DashboardVersion) and reused while one small read finds the
-/// version unchanged and the day the same, which spares the day buckets' sums (most of the
-/// cost) when nothing was committed since. Thread-safe.
+/// kept with their version (ports::DashboardVersion) and reused while the live read (the
+/// version with the cameras and open alerts per unit, ports::DashboardLive) finds it unchanged
+/// and the day the same, which spares the day buckets' sums when nothing was committed since.
+/// Thread-safe.
 class DashboardSummaryQuery {
  public:
-  /// The units come from `units` (kept between requests; invalidated by unit edits).
+  /// The units and office geofences come from `units` (kept between requests; invalidated by
+  /// unit and geofence edits).
   DashboardSummaryQuery(ports::Storage& storage, const Clock& clock, sla::SlaRules& rules,
                         command_center::UnitDirectory& units)
       : storage_(storage), clock_(clock), rules_(rules), units_(units) {}
