@@ -45,7 +45,7 @@ struct Handlers {
         admin(storage, clock),
         complaints(storage, clock, intake, photos, sla_rules),
         case_work(storage, clock, photos, sla_rules),
-        citizen_cases(storage, clock, photos),
+        citizen_cases(storage, clock, intake.open_cases(), photos),
         public_data(storage, clock),
         sla(storage, clock, sla_rules),
         portal(std::move(portal_settings)),

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "app/complaints/open_case_index.hpp"
 #include "app/ports/complaint_repository.hpp"
 #include "common/clock.hpp"
 
@@ -34,7 +35,8 @@ inline constexpr std::size_t kMaxDuplicatesShown = 5;
 /// The open, non-confidential cases of the same category within 150 m (or in the same kelurahan
 /// when there is no pin) from the last 30 days whose text is similar (domain/complaints/
 /// duplicates.hpp), best first. Nothing without a category: a case of "any" kind is no evidence.
-Result<std::vector<DuplicateMatch>> find_possible_duplicates(ports::ComplaintRepository& complaints, TimePoint now,
+/// The open cases are those `open_cases` holds (app/complaints/open_case_index).
+Result<std::vector<DuplicateMatch>> find_possible_duplicates(OpenCaseIndex& open_cases, TimePoint now,
                                                              const DuplicateProbe& probe);
 
 }  // namespace sigap::app::complaints

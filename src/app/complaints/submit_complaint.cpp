@@ -107,7 +107,7 @@ Result<IntakeAnswer> ComplaintIntake::submit(const SubmitRequest& request, const
 
   SubmittedComplaint submitted;
   auto duplicates = find_possible_duplicates(
-      storage_.complaints(), now,
+      open_cases_, now,
       DuplicateProbe{category ? category->code : "", valid->region_code, valid->location,
                      valid->title + " " + valid->description});
   if (!duplicates) return duplicates.error();

@@ -68,13 +68,16 @@ class ComplaintIntake {
         clock_(clock),
         sla_rules_(sla_rules),
         settings_(std::move(settings)),
-        directory_(storage, clock) {}
+        directory_(storage, clock),
+        open_cases_(storage, clock) {}
 
   Result<IntakeAnswer> submit(const SubmitRequest& request, const RenderAnswer& render);
 
   /// The categories, routing rules, units and regions intake keeps read; an admin edit of any
   /// of them calls its invalidate() so the next report follows the edit.
   RoutingDirectory& directory() { return directory_; }
+  /// The open public cases every report is compared with (possible duplicates).
+  OpenCaseIndex& open_cases() { return open_cases_; }
 
  private:
   Result<std::optional<IntakeAnswer>> replay(const SubmitRequest& request);
@@ -84,6 +87,7 @@ class ComplaintIntake {
   sla::SlaRules& sla_rules_;
   IntakeSettings settings_;
   RoutingDirectory directory_;
+  OpenCaseIndex open_cases_;
 };
 
 }  // namespace sigap::app::complaints

@@ -39,17 +39,6 @@ struct DuplicateCandidate {
   int support_count = 0;
 };
 
-/// Where to look for duplicates: open, non-confidential, unmerged cases of `category_code`
-/// submitted since `since`, in `kelurahan_code` or inside the box around `near`.
-struct DuplicateQuery {
-  std::string category_code;
-  std::string kelurahan_code;
-  std::optional<domain::master_data::GeoPoint> near;
-  double radius_m = 150;
-  TimePoint since{};
-  int limit = 50;  // the newest; a flooded street yields many, and the newest say it best
-};
-
 /// Reads complaints and their timelines (personal data opened). Thread-safe.
 class ComplaintRepository {
  public:
@@ -74,7 +63,10 @@ class ComplaintRepository {
   virtual Result<std::vector<CaseOutcome>> outcomes(const OutcomeQuery& query) = 0;
   /// The case's photos in the order given.
   virtual Result<std::vector<CasePhoto>> photos(std::int64_t complaint_id) = 0;
-  virtual Result<std::vector<DuplicateCandidate>> duplicate_candidates(const DuplicateQuery& query) = 0;
+  /// The newest `limit` open public cases (neither closed nor rejected, not merged, not
+  /// confidential) submitted at or after `since`, newest first: what the in-memory duplicate
+  /// index of app/complaints/open_case_index starts from.
+  virtual Result<std::vector<DuplicateCandidate>> open_public_cases_since(TimePoint since, int limit) = 0;
   /// The cases merged into `master_id`, oldest first.
   virtual Result<std::vector<domain::complaints::Complaint>> merged_into(std::int64_t master_id) = 0;
   /// Complaints stored in all.

@@ -3,6 +3,8 @@
 #include <cstddef>
 #include <functional>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "app/ports/alert_repository.hpp"
 #include "app/ports/audit_log.hpp"
@@ -22,6 +24,7 @@
 #include "app/ports/user_repository.hpp"
 #include "app/ports/webhook_repository.hpp"
 #include "common/error.hpp"
+#include "domain/complaints/complaint.hpp"
 
 namespace sigap::app::ports {
 
@@ -33,6 +36,17 @@ struct StorageStats {
   std::uint64_t commits = 0;            // physical commits (one per group on SQLite)
   std::uint64_t transactions = 0;       // transactions committed
   std::uint64_t memory_bytes = 0;       // SQLite: its memory now, mostly page cache (0 on PostgreSQL)
+};
+
+/// What one committed write changed of cases, for views kept in memory beside the database
+/// (the duplicate index). Filled by the storage from the ComplaintWriter calls that succeeded.
+struct CommittedCases {
+  /// Cases as inserted (with their new id) or as stored by update_state, in the order written.
+  std::vector<domain::complaints::Complaint> stored;
+  /// (case id, its support count after the write) for each add_support that counted.
+  std::vector<std::pair<std::int64_t, int>> support_counts;
+
+  [[nodiscard]] bool empty() const { return stored.empty() && support_counts.empty(); }
 };
 
 /// The database: repositories to read and one way to write. Thread-safe; one instance per
@@ -66,6 +80,14 @@ class Storage {
   /// When `work` returns an error nothing it wrote is kept and that error is returned.
   /// Blocks the calling thread; `work` may run on another thread.
   virtual Result<void> write(const Work& work) = 0;
+
+  using CaseWatcher = std::function<void(const CommittedCases&)>;
+  /// Calls `watcher` after every write that committed a change to a case, on the writing thread,
+  /// once it is durable; never for a write that failed. Changes made by other processes are not
+  /// seen here. The watcher must not write. Returns the number to stop watching with.
+  virtual std::size_t watch_cases(CaseWatcher watcher) = 0;
+  /// Stops calling the watcher `watch_cases` numbered so; returns once no call of it runs.
+  virtual void unwatch_cases(std::size_t number) = 0;
 
   /// Seals again, with the newest key of the ring, every piece of personal data sealed with an
   /// older one (after `sigap keys rotate`), in one transaction. Returns how many rows changed.

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 #include <array>
-#include <iterator>
+#include <cstdint>
 #include <string_view>
 #include <utility>
 
@@ -41,12 +41,21 @@ void keep_word(std::string word, std::vector<std::string>& words) {
   words.push_back(std::move(word));
 }
 
-double jaccard(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+double jaccard(const std::vector<std::uint64_t>& a, const std::vector<std::uint64_t>& b) {
   if (a.empty() || b.empty()) return 0;
-  std::vector<std::string> common;
-  std::set_intersection(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(common));
-  auto all = a.size() + b.size() - common.size();
-  return static_cast<double>(common.size()) / static_cast<double>(all);
+  // Both sorted and without repeats: count the common words in one walk.
+  std::size_t common = 0;
+  for (auto i = a.begin(), j = b.begin(); i != a.end() && j != b.end();) {
+    if (*i < *j) {
+      ++i;
+    } else if (*j < *i) {
+      ++j;
+    } else {
+      ++common, ++i, ++j;
+    }
+  }
+  auto all = a.size() + b.size() - common;
+  return static_cast<double>(common) / static_cast<double>(all);
 }
 
 struct Ranked {
@@ -73,13 +82,39 @@ std::vector<std::string> fold_words(std::string_view text) {
   return words;
 }
 
-double text_similarity(std::string_view a, std::string_view b) { return jaccard(fold_words(a), fold_words(b)); }
+std::vector<std::uint64_t> word_fingerprints(std::string_view text) {
+  std::vector<std::uint64_t> prints;
+  for (const auto& word : fold_words(text)) {
+    std::uint64_t hash = 14695981039346656037ULL;  // FNV-1a, 64 bits
+    for (unsigned char c : word) {
+      hash ^= c;
+      hash *= 1099511628211ULL;
+    }
+    prints.push_back(hash);
+  }
+  std::sort(prints.begin(), prints.end());
+  prints.erase(std::unique(prints.begin(), prints.end()), prints.end());
+  return prints;
+}
+
+double text_similarity(std::string_view a, std::string_view b) {
+  return jaccard(word_fingerprints(a), word_fingerprints(b));
+}
 
 std::vector<ScoredDuplicate> possible_duplicates(const Candidate& incoming, const std::vector<Candidate>& open_cases,
                                                  TimePoint now) {
-  const auto incoming_words = fold_words(incoming.text);
+  std::vector<const Candidate*> lent;
+  lent.reserve(open_cases.size());
+  for (const auto& other : open_cases) lent.push_back(&other);
+  return possible_duplicates(incoming, lent, now);
+}
+
+std::vector<ScoredDuplicate> possible_duplicates(const Candidate& incoming,
+                                                 const std::vector<const Candidate*>& open_cases, TimePoint now) {
+  const auto incoming_prints = incoming.fingerprints.empty() ? word_fingerprints(incoming.text) : incoming.fingerprints;
   std::vector<Ranked> ranked;
-  for (const auto& other : open_cases) {
+  for (const auto* lent : open_cases) {
+    const auto& other = *lent;
     if (!other.open || other.category_code != incoming.category_code) continue;
     if (incoming.id != 0 && other.id == incoming.id) continue;
     if (now - other.submitted_at > kDuplicateWindow) continue;
@@ -92,7 +127,8 @@ std::vector<ScoredDuplicate> possible_duplicates(const Candidate& incoming, cons
       continue;
     }
 
-    double score = jaccard(incoming_words, fold_words(other.text));
+    double score = other.fingerprints.empty() ? jaccard(incoming_prints, word_fingerprints(other.text))
+                                              : jaccard(incoming_prints, other.fingerprints);
     if (score < kMinTextSimilarity) continue;
     ranked.push_back({ScoredDuplicate{other.id, score, distance}, other.submitted_at});
   }

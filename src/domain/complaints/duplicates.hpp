@@ -22,6 +22,9 @@ struct Candidate {
   TimePoint submitted_at;
   std::string text;  // title and description
   bool open = true;  // not closed, not rejected
+  /// word_fingerprints(text), when the caller keeps them already (the in-memory index of open
+  /// cases folds each case once); left empty, `text` is folded here.
+  std::vector<std::uint64_t> fingerprints;
 };
 
 /// An existing case that the new one probably repeats.
@@ -52,6 +55,9 @@ inline constexpr double kMinTextSimilarity = 0.2;
 /// Order: higher score first, then nearer, then newer, then lower id.
 std::vector<ScoredDuplicate> possible_duplicates(const Candidate& incoming, const std::vector<Candidate>& open_cases,
                                                  TimePoint now);
+/// The same, over cases kept elsewhere (the in-memory index of open cases lends them).
+std::vector<ScoredDuplicate> possible_duplicates(const Candidate& incoming,
+                                                 const std::vector<const Candidate*>& open_cases, TimePoint now);
 
 /// Token-set Jaccard similarity of two texts, 0..1: |common words| / |all words|, over the
 /// folded content words of each (fold_words). 0 when either has no content words.
@@ -64,5 +70,10 @@ double text_similarity(std::string_view a, std::string_view b);
 /// such as "yg", "tdk", and complaint courtesies such as "mohon", "tolong", "pak") are left out.
 /// Sorted, without repeats.
 std::vector<std::string> fold_words(std::string_view text);
+
+/// fold_words(text), each word as its 64-bit FNV-1a hash; sorted, without repeats. This is what
+/// similarity compares: eight bytes a word, whatever its length, for the cases kept in memory.
+/// Two different words share a fingerprint about once in 10^19 pairs.
+std::vector<std::uint64_t> word_fingerprints(std::string_view text);
 
 }  // namespace sigap::domain::complaints

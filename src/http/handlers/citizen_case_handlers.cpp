@@ -50,7 +50,7 @@ Response CitizenCaseHandlers::possible_duplicates(const Request& request) {
     }
   }
   if (auto problem = fields.error()) return problem_response(*problem, request);
-  auto matches = app::complaints::find_possible_duplicates(storage_.complaints(), clock_.now(), probe);
+  auto matches = app::complaints::find_possible_duplicates(open_cases_, clock_.now(), probe);
   if (!matches) return problem_response(matches.error(), request);
   auto items = duplicate_matches_json(*matches);
   auto count = items.size();

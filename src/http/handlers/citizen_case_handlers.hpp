@@ -1,5 +1,6 @@
 #pragma once
 
+#include "app/complaints/open_case_index.hpp"
 #include "app/ports/photo_store.hpp"
 #include "app/ports/storage.hpp"
 #include "common/clock.hpp"
@@ -12,8 +13,9 @@ namespace sigap::http::handlers {
 /// the reporter secret.
 class CitizenCaseHandlers {
  public:
-  CitizenCaseHandlers(app::ports::Storage& storage, const Clock& clock, app::ports::PhotoStore* photos)
-      : storage_(storage), clock_(clock), photos_(photos) {}
+  CitizenCaseHandlers(app::ports::Storage& storage, const Clock& clock, app::complaints::OpenCaseIndex& open_cases,
+                      app::ports::PhotoStore* photos)
+      : storage_(storage), clock_(clock), open_cases_(open_cases), photos_(photos) {}
 
   /// POST /api/v1/possible-duplicates {category, title?, description, location?, region_code?}
   Response possible_duplicates(const Request& request);
@@ -26,6 +28,7 @@ class CitizenCaseHandlers {
  private:
   app::ports::Storage& storage_;
   const Clock& clock_;
+  app::complaints::OpenCaseIndex& open_cases_;
   app::ports::PhotoStore* photos_;
 };
 

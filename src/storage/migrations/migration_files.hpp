@@ -43,5 +43,7 @@ std::string_view sqlite_0021_reporter_chat();
 std::string_view postgres_0021_reporter_chat();
 std::string_view sqlite_0022_dashboard_revision();
 std::string_view postgres_0022_dashboard_revision();
+std::string_view sqlite_0023_duplicate_index_in_memory();
+std::string_view postgres_0023_duplicate_index_in_memory();
 
 }  // namespace sigap::storage::migrations

@@ -7,7 +7,7 @@
 namespace sigap::storage::migrations {
 
 std::span<const Migration> sqlite_migrations() {
-  static const std::array<Migration, 19> list{{
+  static const std::array<Migration, 20> list{{
       {1, "master_data", sqlite_0001_master_data()},
       {2, "identity", sqlite_0002_identity()},
       {3, "complaints", sqlite_0003_complaints()},
@@ -27,12 +27,13 @@ std::span<const Migration> sqlite_migrations() {
       {20, "case_walk", sqlite_0020_case_walk()},
       {21, "reporter_chat", sqlite_0021_reporter_chat()},
       {22, "dashboard_revision", sqlite_0022_dashboard_revision()},
+      {23, "duplicate_index_in_memory", sqlite_0023_duplicate_index_in_memory()},
   }};
   return list;
 }
 
 std::span<const Migration> postgres_migrations() {
-  static const std::array<Migration, 19> list{{
+  static const std::array<Migration, 20> list{{
       {1, "master_data", postgres_0001_master_data()},
       {2, "identity", postgres_0002_identity()},
       {3, "complaints", postgres_0003_complaints()},
@@ -52,6 +53,7 @@ std::span<const Migration> postgres_migrations() {
       {20, "case_walk", postgres_0020_case_walk()},
       {21, "reporter_chat", postgres_0021_reporter_chat()},
       {22, "dashboard_revision", postgres_0022_dashboard_revision()},
+      {23, "duplicate_index_in_memory", postgres_0023_duplicate_index_in_memory()},
   }};
   return list;
 }

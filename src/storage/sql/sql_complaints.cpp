@@ -191,49 +191,19 @@ Result<std::vector<app::ports::CasePhoto>> SqlComplaintRepository::photos(std::i
   return photos;
 }
 
-Result<std::vector<app::ports::DuplicateCandidate>> SqlComplaintRepository::duplicate_candidates(
-    const app::ports::DuplicateQuery& query) {
-  // A box around the pin, a little larger than the radius; the domain measures the real distance.
-  constexpr double kMetresPerDegree = 111'320.0;
-  double lat = query.near ? query.near->latitude : 0;
-  double lon = query.near ? query.near->longitude : 0;
-  double dlat = query.near ? 1.1 * query.radius_m / kMetresPerDegree : -1;
-  double dlon = query.near ? 1.1 * query.radius_m / (kMetresPerDegree * std::max(0.01, std::cos(lat * M_PI / 180)))
-                           : -1;
-  // Indexed lookups that each stop early, so a flooded street with thousands of reports costs
-  // the same as a quiet one (one OR would read the category's whole month). The domain judges
-  // two located cases by their distance and any other pair by the kelurahan, so:
-  // - a report with a pin reads at most 2 x `limit` open cases in the band of latitude around
-  //   it, as the index gives them (sorting the band by time would read all of it), and the
-  //   newest `limit` open cases of its kelurahan that have no pin (a small index of its own);
-  // - a report without a pin reads the newest `limit` open cases of its kelurahan.
-  static constexpr std::string_view kColumnsOfIds =
+Result<std::vector<app::ports::DuplicateCandidate>> SqlComplaintRepository::open_public_cases_since(TimePoint since,
+                                                                                                      int limit) {
+  // Read once per process start and then every few minutes (app/complaints/open_case_index):
+  // the range of complaints_submitted, newest first.
+  auto rows = backend_.read(
       "SELECT id, title, description, latitude, longitude, COALESCE(region_code, ''), submitted_at, public_code, "
-      "status, support_count FROM complaints WHERE id IN (";
-  static constexpr std::string_view kOpenPublic =
-      "AND status NOT IN ('closed', 'rejected') AND merged_into_id IS NULL AND confidential = 0 ";
-  Result<SqlRows> rows = SqlRows{};
-  if (query.near) {
-    static const std::string located =
-        std::string(kColumnsOfIds) +
-        "SELECT id FROM (SELECT id FROM complaints WHERE $3 <> '' AND category_code = $1 AND region_code = $3 "
-        "AND submitted_at >= $2 " + std::string(kOpenPublic) +
-        "AND latitude IS NULL ORDER BY submitted_at DESC LIMIT $8) AS unpinned_in_region "
-        "UNION SELECT id FROM (SELECT id FROM complaints WHERE category_code = $1 AND latitude BETWEEN $4 AND $5 "
-        "AND longitude BETWEEN $6 AND $7 AND submitted_at >= $2 " + std::string(kOpenPublic) +
-        "LIMIT 2 * $8) AS by_pin) ORDER BY id DESC LIMIT $8";
-    rows = backend_.read(located, {query.category_code, format_utc(query.since), query.kelurahan_code, lat - dlat,
-                                   lat + dlat, lon - dlon, lon + dlon, std::int64_t{query.limit}});
-  } else if (!query.kelurahan_code.empty()) {
-    static const std::string unlocated =
-        std::string(kColumnsOfIds) +
-        "SELECT id FROM complaints WHERE category_code = $1 AND region_code = $3 AND submitted_at >= $2 " +
-        std::string(kOpenPublic) + "ORDER BY submitted_at DESC LIMIT $4) ORDER BY id DESC";
-    rows = backend_.read(unlocated, {query.category_code, format_utc(query.since), query.kelurahan_code,
-                                     std::int64_t{query.limit}});
-  }
+      "status, support_count, COALESCE(category_code, '') FROM complaints WHERE submitted_at >= $1 "
+      "AND status NOT IN ('closed', 'rejected') AND merged_into_id IS NULL AND confidential = 0 "
+      "ORDER BY submitted_at DESC, id DESC LIMIT $2",
+      {format_utc(since), std::int64_t{limit}});
   if (!rows) return rows.error();
   std::vector<app::ports::DuplicateCandidate> candidates;
+  candidates.reserve(rows->rows.size());
   for (const auto& row : rows->rows) {
     app::ports::DuplicateCandidate found;
     found.candidate.id = int_at(row, 0);
@@ -244,10 +214,10 @@ Result<std::vector<app::ports::DuplicateCandidate>> SqlComplaintRepository::dupl
     if (latitude && longitude) found.candidate.location = domain::master_data::GeoPoint{*latitude, *longitude};
     found.candidate.kelurahan_code = text_at(row, 5);
     found.candidate.submitted_at = parse_utc(text_at(row, 6)).value_or(TimePoint{});
-    found.candidate.category_code = query.category_code;
     found.public_code = text_at(row, 7);
     if (auto status = dc::status_from_string(text_at(row, 8), "status"); status) found.status = *status;
     found.support_count = static_cast<int>(int_at(row, 9));
+    found.candidate.category_code = text_at(row, 10);
     candidates.push_back(std::move(found));
   }
   return candidates;
@@ -369,7 +339,20 @@ Result<std::int64_t> SqlComplaintWriter::insert(const dc::Complaint& complaint) 
        std::string(complaint.language == Language::en ? "en" : "id"), complaint.notify_choice,
        optional_time_text(complaint.sla_check_at), sealer_.seal(complaint.reporter.chat_id)});
   if (!rows) return rows.error();
-  return int_at(rows->rows.at(0), 0);
+  auto id = int_at(rows->rows.at(0), 0);
+  record_stored(complaint, id, complaint.version);
+  return id;
+}
+
+void SqlComplaintWriter::record_stored(const dc::Complaint& complaint, std::int64_t id, std::int64_t version) {
+  if (!committed_) return;
+  auto& stored = committed_->stored.emplace_back(complaint);
+  stored.id = id;
+  stored.version = version;
+  // Watchers keep views of cases, never of people: the contact and the address stay here.
+  stored.reporter = {};
+  stored.address.clear();
+  stored.reporter_secret_hash.clear();
 }
 
 Result<std::int64_t> SqlComplaintWriter::append_event(const dc::ComplaintEvent& event,
@@ -435,9 +418,12 @@ Result<bool> SqlComplaintWriter::add_support(std::int64_t complaint_id, std::str
       {complaint_id, std::string(supporter), format_utc(at)});
   if (!added) return added.error();
   if (added->empty()) return false;
-  auto counted =
-      connection_.query("UPDATE complaints SET support_count = support_count + 1 WHERE id = $1", {complaint_id});
+  auto counted = connection_.query(
+      "UPDATE complaints SET support_count = support_count + 1 WHERE id = $1 RETURNING support_count", {complaint_id});
   if (!counted) return counted.error();
+  if (committed_ && !counted->empty()) {
+    committed_->support_counts.emplace_back(complaint_id, static_cast<int>(int_at(counted->rows.at(0), 0)));
+  }
   return true;
 }
 
@@ -466,6 +452,7 @@ Result<void> SqlComplaintWriter::update_state(const dc::Complaint& complaint, st
                  Text{"Aduan ini sudah diubah orang lain. Muat ulang lalu coba lagi.",
                       "Someone else changed this case first. Reload and try again."});
   }
+  record_stored(complaint, complaint.id, int_at(rows->rows.at(0), 0));
   return {};
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "app/ports/complaint_repository.hpp"
+#include "app/ports/storage.hpp"
 #include "storage/sql/personal_data.hpp"
 #include "storage/sql/sql_backend.hpp"
 
@@ -18,8 +19,7 @@ class SqlComplaintRepository final : public app::ports::ComplaintRepository {
   Result<std::vector<domain::complaints::RoutingRule>> routing_rules() override;
   Result<std::vector<domain::complaints::Complaint>> list_by_reporter(std::int64_t user_id, int limit) override;
   Result<std::vector<app::ports::CasePhoto>> photos(std::int64_t complaint_id) override;
-  Result<std::vector<app::ports::DuplicateCandidate>> duplicate_candidates(
-      const app::ports::DuplicateQuery& query) override;
+  Result<std::vector<app::ports::DuplicateCandidate>> open_public_cases_since(TimePoint since, int limit) override;
   Result<std::vector<domain::complaints::Complaint>> merged_into(std::int64_t master_id) override;
   Result<std::vector<domain::complaints::Complaint>> list_cases(const app::ports::CaseListQuery& query) override;
   Result<std::vector<app::ports::StatusCount>> count_by_status(const app::ports::CaseListQuery& query) override;
@@ -39,8 +39,11 @@ class SqlComplaintRepository final : public app::ports::ComplaintRepository {
 
 class SqlComplaintWriter final : public app::ports::ComplaintWriter {
  public:
-  SqlComplaintWriter(SqlConnection& connection, const PersonalDataSealer& sealer)
-      : connection_(connection), sealer_(sealer) {}
+  /// `committed`, when given, collects what this transaction changed of cases for
+  /// Storage::watch_cases (only calls that succeeded).
+  SqlComplaintWriter(SqlConnection& connection, const PersonalDataSealer& sealer,
+                     app::ports::CommittedCases* committed = nullptr)
+      : connection_(connection), sealer_(sealer), committed_(committed) {}
   // app::ports::ComplaintWriter
   Result<std::int64_t> insert(const domain::complaints::Complaint& complaint) override;
   Result<std::int64_t> append_event(const domain::complaints::ComplaintEvent& event,
@@ -53,8 +56,12 @@ class SqlComplaintWriter final : public app::ports::ComplaintWriter {
   Result<void> update_state(const domain::complaints::Complaint& complaint, std::int64_t expected_version) override;
 
  private:
+  /// Adds the case as stored to `committed_`, without its personal data.
+  void record_stored(const domain::complaints::Complaint& complaint, std::int64_t id, std::int64_t version);
+
   SqlConnection& connection_;
   const PersonalDataSealer& sealer_;
+  app::ports::CommittedCases* committed_;
 };
 
 }  // namespace sigap::storage::sql

@@ -9,8 +9,10 @@ namespace {
 
 class SqlTransaction final : public app::ports::Transaction {
  public:
-  SqlTransaction(SqlConnection& connection, const PersonalDataSealer& sealer, bool postgres)
-      : master_data_(connection), identity_(connection, sealer), audit_(connection), complaints_(connection, sealer), sla_(connection), open311_(connection),
+  SqlTransaction(SqlConnection& connection, const PersonalDataSealer& sealer, bool postgres,
+                 app::ports::CommittedCases* committed)
+      : master_data_(connection), identity_(connection, sealer), audit_(connection),
+        complaints_(connection, sealer, committed), sla_(connection), open311_(connection),
         outbox_(connection), webhooks_(connection, sealer), notifications_(connection), alerts_(connection),
         presence_(connection), cameras_(connection, sealer), conversations_(connection, sealer),
         dashboard_(connection, postgres) {}
@@ -74,10 +76,33 @@ SqlStorage::SqlStorage(std::unique_ptr<SqlBackend> backend, std::shared_ptr<cons
 SqlStorage::~SqlStorage() = default;
 
 Result<void> SqlStorage::write(const Work& work) {
-  return backend_->transact([&](SqlConnection& connection) {
-    SqlTransaction transaction(connection, *sealer_, backend_->name() == "postgres");
+  app::ports::CommittedCases committed;
+  app::ports::CommittedCases* collect = nullptr;
+  {
+    std::lock_guard lock(case_watchers_mutex_);
+    if (!case_watchers_.empty()) collect = &committed;
+  }
+  auto written = backend_->transact([&](SqlConnection& connection) {
+    committed = {};  // a transaction tried again starts afresh
+    SqlTransaction transaction(connection, *sealer_, backend_->name() == "postgres", collect);
     return work(transaction);
   });
+  if (written && !committed.empty()) {
+    std::lock_guard lock(case_watchers_mutex_);
+    for (const auto& [number, watcher] : case_watchers_) watcher(committed);
+  }
+  return written;
+}
+
+std::size_t SqlStorage::watch_cases(CaseWatcher watcher) {
+  std::lock_guard lock(case_watchers_mutex_);
+  case_watchers_.emplace_back(++last_watcher_, std::move(watcher));
+  return last_watcher_;
+}
+
+void SqlStorage::unwatch_cases(std::size_t number) {
+  std::lock_guard lock(case_watchers_mutex_);
+  std::erase_if(case_watchers_, [&](const auto& watcher) { return watcher.first == number; });
 }
 
 Result<std::size_t> SqlStorage::catch_up_search_index() { return catch_up_search(*backend_); }

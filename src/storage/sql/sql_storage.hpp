@@ -1,6 +1,9 @@
 #pragma once
 
 #include <memory>
+#include <mutex>
+#include <utility>
+#include <vector>
 
 #include "app/ports/storage.hpp"
 #include "storage/sql/sql_alerts.hpp"
@@ -48,6 +51,8 @@ class SqlStorage final : public app::ports::Storage {
   app::ports::DashboardRepository& dashboard() override { return dashboard_; }
   app::ports::ConversationRepository& conversations() override { return conversations_; }
   Result<void> write(const Work& work) override;
+  std::size_t watch_cases(CaseWatcher watcher) override;
+  void unwatch_cases(std::size_t number) override;
   Result<std::size_t> reseal_personal_data() override;
   Result<void> optimize_search_index() override;
   Result<std::size_t> catch_up_search_index() override;
@@ -58,6 +63,9 @@ class SqlStorage final : public app::ports::Storage {
  private:
   std::unique_ptr<SqlBackend> backend_;
   std::shared_ptr<const PersonalDataSealer> sealer_;
+  std::mutex case_watchers_mutex_;
+  std::vector<std::pair<std::size_t, CaseWatcher>> case_watchers_;
+  std::size_t last_watcher_ = 0;
   SqlRegionRepository regions_;
   SqlUnitRepository units_;
   SqlCategoryRepository categories_;

@@ -166,6 +166,25 @@ TEST(PossibleDuplicates, RankTheMostSimilarStoryFirst) {
   EXPECT_DOUBLE_EQ(text_similarity(kIncomingText, open[4].text), 3.0 / 19);
 }
 
+TEST(PossibleDuplicates, ScoreWordsFoldedAheadAsTheirText) {
+  auto folded = [](std::int64_t id, std::string text) {
+    auto c = same_report(id);
+    c.fingerprints = word_fingerprints(text);
+    c.text.clear();
+    return c;
+  };
+  auto incoming_folded = incoming();
+  incoming_folded.fingerprints = word_fingerprints(incoming_folded.text);
+  incoming_folded.text.clear();
+  auto nearby = folded(21, "Jalan Kapten Rivai depan SDN 12 berlubang, sudah 2 minggu motor jatuh terus!!");
+  auto unrelated = folded(22, "Lampu jalan di Jalan Kapten Rivai mati, gelap sekali kalau malam.");
+  std::vector<const Candidate*> lent{&nearby, &unrelated};
+  auto found = possible_duplicates(incoming_folded, lent, kNow);
+  ASSERT_EQ(found.size(), 1U);
+  EXPECT_EQ(found[0].id, 21);
+  EXPECT_DOUBLE_EQ(found[0].score, 9.0 / 17) << "the same score as from the text (RankTheMostSimilarStoryFirst)";
+}
+
 TEST(PossibleDuplicates, BreakTiesByDistanceThenByAge) {
   auto far = same_report(1);
   far.location = north_of(kAmpera, 120);

@@ -1,5 +1,6 @@
-// Duplicates, support and merging on every backend: which cases a new report is compared with,
-// each supporter counted once, merged cases found from their master, photos kept with their kind.
+// Duplicates, support and merging on every backend: which cases a new report is compared with
+// (read once, then followed through the case watchers), each supporter counted once, merged
+// cases found from their master, photos kept with their kind.
 #include "app/master_data/demo_data.hpp"
 #include "common/time_format.hpp"
 #include "storage/contract/storage_backends.hpp"
@@ -45,14 +46,13 @@ class CaseSupportContract : public StorageContract {
     return id;
   }
 
-  std::vector<std::string> candidates(const app::ports::DuplicateQuery& query) {
-    auto found = storage_->complaints().duplicate_candidates(query);
+  std::vector<std::string> open_public_codes(TimePoint since, int limit = 100) {
+    auto found = storage_->complaints().open_public_cases_since(since, limit);
     EXPECT_TRUE(found.ok());
     std::vector<std::string> codes;
     if (found.ok()) {
       for (const auto& candidate : *found) codes.push_back(candidate.public_code);
     }
-    std::sort(codes.begin(), codes.end());
     return codes;
   }
 
@@ -60,23 +60,92 @@ class CaseSupportContract : public StorageContract {
   static constexpr domain::master_data::GeoPoint kAmpera{-2.9918, 104.7633};
 };
 
-TEST_P(CaseSupportContract, DuplicateCandidatesAreOpenPublicRecentCasesNearbyOrInTheSameKelurahan) {
-  store("SGP-AAAA-AAA1", kAmpera, "16.71.01.1001", 1);                                      // here
-  store("SGP-AAAA-AAA2", domain::master_data::GeoPoint{-2.9918, 104.7642}, "16.71.02.1002", 2);  // 100 m east
-  store("SGP-AAAA-AAA3", std::nullopt, "16.71.01.1002", 3);                                 // no pin, same kelurahan
-  store("SGP-AAAA-AAA4", domain::master_data::GeoPoint{-2.9918, 104.7723}, "16.71.02.1002", 1);  // 1 km east
+TEST_P(CaseSupportContract, TheOpenPublicCasesOfTheWindowAreWhatDuplicatesAreLookedFor) {
+  store("SGP-AAAA-AAA1", kAmpera, "16.71.01.1001", 3);
+  store("SGP-AAAA-AAA2", std::nullopt, "16.71.01.1002", 2);                                 // no pin
   store("SGP-AAAA-AAA5", kAmpera, "16.71.01.1001", 45);                                     // too old
   store("SGP-AAAA-AAA6", kAmpera, "16.71.01.1001", 1, dc::Status::closed);                  // over
+  store("SGP-AAAA-AAA9", kAmpera, "16.71.01.1001", 1, dc::Status::rejected);                // over
   store("SGP-AAAA-AAA7", kAmpera, "16.71.01.1001", 1, dc::Status::submitted, true);         // confidential
-  store("SGP-AAAA-AAA8", kAmpera, "16.71.01.1001", 1, dc::Status::submitted, false, "sampah");  // other category
-  app::ports::DuplicateQuery query;
-  query.category_code = "banjir-drainase";
-  query.kelurahan_code = "16.71.01.1002";
-  query.near = kAmpera;
-  query.since = kNow - std::chrono::days(30);
-  EXPECT_EQ(candidates(query), (std::vector<std::string>{"SGP-AAAA-AAA1", "SGP-AAAA-AAA2", "SGP-AAAA-AAA3"}));
-  query.near.reset();
-  EXPECT_EQ(candidates(query), std::vector<std::string>{"SGP-AAAA-AAA3"}) << "without a pin: the kelurahan only";
+  store("SGP-AAAA-AAA8", kAmpera, "16.71.01.1001", 1, dc::Status::in_progress, false, "sampah");
+  auto master = store("SGP-AAAA-AAB1", kAmpera, "16.71.01.1001", 1);
+  auto merged = store("SGP-AAAA-AAB2", kAmpera, "16.71.01.1001", 1);
+  auto follower = storage_->complaints().find_by_id(merged);
+  ASSERT_TRUE(follower.ok() && follower->has_value());
+  auto complaint = **follower;
+  complaint.merged_into_id = master;
+  ASSERT_TRUE(storage_->write([&](app::ports::Transaction& tx) {
+                        return tx.complaints().update_state(complaint, complaint.version);
+                      }).ok());
+
+  EXPECT_EQ(open_public_codes(kNow - std::chrono::days(30)),
+            (std::vector<std::string>{"SGP-AAAA-AAB1", "SGP-AAAA-AAA8", "SGP-AAAA-AAA2", "SGP-AAAA-AAA1"}))
+      << "newest first; closed, rejected, confidential, merged and older cases are left out";
+  EXPECT_EQ(open_public_codes(kNow - std::chrono::days(30), 2),
+            (std::vector<std::string>{"SGP-AAAA-AAB1", "SGP-AAAA-AAA8"}));
+
+  auto found = storage_->complaints().open_public_cases_since(kNow - std::chrono::days(30), 100);
+  ASSERT_TRUE(found.ok());
+  ASSERT_EQ(found->size(), 4U);
+  const auto& pinned = found->at(3);
+  EXPECT_EQ(pinned.title, "Got tersumbat");
+  EXPECT_EQ(pinned.candidate.text, "Got tersumbat Air got meluap ke jalan setiap hujan");
+  EXPECT_EQ(pinned.candidate.category_code, "banjir-drainase");
+  EXPECT_EQ(pinned.candidate.kelurahan_code, "16.71.01.1001");
+  EXPECT_EQ(pinned.candidate.location, kAmpera);
+  EXPECT_EQ(pinned.candidate.submitted_at, kNow - std::chrono::days(3));
+  EXPECT_EQ(pinned.status, dc::Status::submitted);
+  EXPECT_FALSE(found->at(2).candidate.location.has_value());
+  EXPECT_EQ(found->at(1).candidate.category_code, "sampah");
+  EXPECT_EQ(found->at(1).status, dc::Status::in_progress);
+}
+
+TEST_P(CaseSupportContract, CaseWatchersHearOfWhatCommittedAndOfNothingThatFailed) {
+  std::vector<app::ports::CommittedCases> heard;
+  auto number = storage_->watch_cases([&](const app::ports::CommittedCases& committed) { heard.push_back(committed); });
+  auto id = store("SGP-EEEE-EEE1", kAmpera, "16.71.01.1001", 1);
+  ASSERT_EQ(heard.size(), 1U);
+  ASSERT_EQ(heard[0].stored.size(), 1U);
+  EXPECT_EQ(heard[0].stored[0].id, id);
+  EXPECT_EQ(heard[0].stored[0].public_code, "SGP-EEEE-EEE1");
+  EXPECT_EQ(heard[0].stored[0].reporter_secret_hash, "") << "watchers are told of cases, not of people";
+
+  auto failed = storage_->write([&](app::ports::Transaction& tx) -> Result<void> {
+    dc::Complaint other = heard[0].stored[0];
+    other.public_code = "SGP-EEEE-EEE2";
+    if (auto inserted = tx.complaints().insert(other); !inserted) return inserted.error();
+    if (auto supported = tx.complaints().add_support(id, "device:abc", kNow); !supported) return supported.error();
+    return Error(ErrorCode::validation, Text{"gagal", "failed"});
+  });
+  ASSERT_FALSE(failed.ok());
+  EXPECT_EQ(heard.size(), 1U) << "a write rolled back is not heard of";
+
+  ASSERT_TRUE(storage_->write([&](app::ports::Transaction& tx) -> Result<void> {
+                        if (auto added = tx.complaints().add_support(id, "device:abc", kNow); !added) {
+                          return added.error();
+                        }
+                        if (auto again = tx.complaints().add_support(id, "device:abc", kNow); !again) {
+                          return again.error();
+                        }
+                        return {};
+                      }).ok());
+  ASSERT_EQ(heard.size(), 2U);
+  EXPECT_EQ(heard[1].support_counts, (std::vector<std::pair<std::int64_t, int>>{{id, 1}}))
+      << "the count as stored, once per supporter";
+
+  auto complaint = heard[0].stored[0];
+  complaint.status = dc::Status::closed;
+  ASSERT_TRUE(storage_->write([&](app::ports::Transaction& tx) {
+                        return tx.complaints().update_state(complaint, complaint.version);
+                      }).ok());
+  ASSERT_EQ(heard.size(), 3U);
+  ASSERT_EQ(heard[2].stored.size(), 1U);
+  EXPECT_EQ(heard[2].stored[0].status, dc::Status::closed);
+  EXPECT_EQ(heard[2].stored[0].version, complaint.version + 1);
+
+  storage_->unwatch_cases(number);
+  store("SGP-EEEE-EEE3", kAmpera, "16.71.01.1001", 1);
+  EXPECT_EQ(heard.size(), 3U) << "no longer watching";
 }
 
 TEST_P(CaseSupportContract, EachSupporterCountsOnceAndTheCountIsStored) {
