@@ -4,14 +4,18 @@
 #include <cstdlib>
 #include <thread>
 
-#if defined(__GLIBC__)
+#if defined(SIGAP_WITH_JEMALLOC)
+#include <jemalloc/jemalloc.h>
+#elif defined(__GLIBC__)
 #include <malloc.h>
 #endif
 
 namespace sigap::cli {
 
 void tune_malloc() {
-#if defined(__GLIBC__)
+#if defined(SIGAP_WITH_JEMALLOC)
+  // Nothing to tune: see the header.
+#elif defined(__GLIBC__)
   if (std::getenv("MALLOC_ARENA_MAX") == nullptr) {
     unsigned cores = std::max(1U, std::thread::hardware_concurrency());
     mallopt(M_ARENA_MAX, static_cast<int>(2 * cores));
@@ -21,7 +25,11 @@ void tune_malloc() {
 }
 
 void return_free_memory() {
-#if defined(__GLIBC__)
+#if defined(SIGAP_WITH_JEMALLOC)
+  // "arena.<all>.purge"; MALLCTL_ARENAS_ALL is 4096.
+  static_assert(MALLCTL_ARENAS_ALL == 4096);
+  mallctl("arena.4096.purge", nullptr, nullptr, nullptr, 0);
+#elif defined(__GLIBC__)
   malloc_trim(0);
 #endif
 }
