@@ -10,6 +10,16 @@
 #include <malloc.h>
 #endif
 
+#if defined(SIGAP_WITH_JEMALLOC)
+// Read by jemalloc at start: pages left free go back to the system after about a second instead
+// of ten, so a burst (a reload of the duplicate index, a large upload) does not linger in the
+// resident size.
+extern "C" {
+// NOLINTNEXTLINE: the name jemalloc looks for
+const char* malloc_conf = "dirty_decay_ms:1000,muzzy_decay_ms:0";
+}
+#endif
+
 namespace sigap::cli {
 
 void tune_malloc() {

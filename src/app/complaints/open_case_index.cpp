@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <numbers>
+#include <unordered_set>
 #include <utility>
 
 #include "common/logging.hpp"
@@ -172,30 +173,106 @@ Result<void> OpenCaseIndex::load_if_due(TimePoint now) {
   {
     std::unique_lock lock(mutex_);
     if (loaded_ && now - loaded_at_ < options_.reload_every) return {};
+    first = !loaded_;
     reloading_ = true;
     during_reload_.clear();
   }
-  auto rows =
-      storage_.complaints().open_public_cases_since(now - dc::kDuplicateWindow, static_cast<int>(options_.max_cases));
-  if (!rows) {
-    std::unique_lock lock(mutex_);
-    reloading_ = false;
-    during_reload_.clear();
-    if (!loaded_) return rows.error();
+  auto finished = first ? rebuild(now) : check_held(now);
+  std::unique_lock lock(mutex_);
+  reloading_ = false;
+  during_reload_.clear();
+  if (!finished) {
+    if (!loaded_) return finished.error();
     // Keep serving what is held (this process's writes still reach it); try again later.
-    loaded_at_ = now;
-    logging::app().warn("open case index: reload failed, keeping the cases held: {}", rows.error().log_detail());
-    return {};
+    logging::app().warn("open case index: reload failed, keeping the cases held: {}",
+                        finished.error().log_detail());
   }
+  loaded_ = true;
+  loaded_at_ = now;
+  return {};
+}
+
+Result<void> OpenCaseIndex::rebuild(TimePoint now) {
+  auto rows = storage_.complaints().open_public_cases_since(now - dc::kDuplicateWindow,
+                                                            static_cast<int>(options_.max_cases), true, std::nullopt);
+  if (!rows) return rows.error();
   Cases fresh;
   for (auto& found : *rows) fresh.put(held(std::move(found)), options_.max_cases);
   std::unique_lock lock(mutex_);
   for (const auto& committed : during_reload_) apply(fresh, committed);
   cases_ = std::move(fresh);
-  loaded_ = true;
-  loaded_at_ = now;
-  reloading_ = false;
-  during_reload_.clear();
+  return {};
+}
+
+Result<void> OpenCaseIndex::check_held(TimePoint now) {
+  // Every case's place, status and support, without its text, a page at a time: what changed
+  // elsewhere is set right in place, and only cases this process has not seen are read whole.
+  // (A second index built beside the first from one read of the window with its text doubled
+  // the memory for a moment every reload: the soak saw it.)
+  constexpr int kPage = 2'000;
+  std::unordered_set<std::int64_t> listed;
+  std::vector<std::int64_t> unseen;
+  std::optional<ports::OpenCaseCursor> after;
+  // What this process commits during the read is newer than the read: it stays as followed.
+  auto followed_now = [&] {
+    std::unordered_set<std::int64_t> followed;
+    for (const auto& committed : during_reload_) {
+      for (const auto& complaint : committed.stored) followed.insert(complaint.id);
+    }
+    return followed;
+  };
+  while (listed.size() < options_.max_cases) {
+    const auto wanted = static_cast<int>(std::min<std::size_t>(kPage, options_.max_cases - listed.size()));
+    auto rows = storage_.complaints().open_public_cases_since(now - dc::kDuplicateWindow, wanted, false, after);
+    if (!rows) return rows.error();
+    std::unique_lock lock(mutex_);
+    const auto followed = followed_now();
+    for (auto& row : *rows) {
+      const auto id = row.candidate.id;
+      listed.insert(id);
+      if (followed.contains(id)) continue;
+      auto held_case = cases_.by_id.find(id);
+      if (held_case == cases_.by_id.end()) {
+        unseen.push_back(id);
+        continue;
+      }
+      auto& kept = held_case->second;
+      kept.status = row.status;
+      kept.support_count = row.support_count;
+      if (kept.candidate.category_code != row.candidate.category_code ||
+          kept.candidate.kelurahan_code != row.candidate.kelurahan_code ||
+          kept.candidate.location != row.candidate.location) {
+        auto moved = kept;
+        moved.candidate.category_code = row.candidate.category_code;
+        moved.candidate.kelurahan_code = row.candidate.kelurahan_code;
+        moved.candidate.location = row.candidate.location;
+        cases_.put(std::move(moved), options_.max_cases);
+      }
+    }
+    if (static_cast<int>(rows->size()) < wanted) break;
+    after = ports::OpenCaseCursor{rows->back().candidate.submitted_at, rows->back().candidate.id};
+  }
+  {
+    std::unique_lock lock(mutex_);
+    const auto followed = followed_now();
+    std::vector<std::int64_t> gone;
+    for (const auto& [id, kept] : cases_.by_id) {
+      if (!listed.contains(id) && !followed.contains(id)) gone.push_back(id);
+    }
+    for (auto id : gone) cases_.drop(id);
+  }
+  // Many unseen (a bulk load by another process): one read of them all with their text.
+  constexpr std::size_t kReadOneByOne = 200;
+  if (unseen.size() > kReadOneByOne) return rebuild(now);
+  for (auto id : unseen) {
+    auto found = storage_.complaints().find_by_id(id);
+    if (!found) return found.error();
+    if (!found->has_value()) continue;
+    const auto& complaint = **found;
+    if (!open_and_public(complaint) || now - complaint.submitted_at > dc::kDuplicateWindow) continue;
+    std::unique_lock lock(mutex_);
+    if (!cases_.by_id.contains(id)) cases_.put(held(complaint), options_.max_cases);
+  }
   return {};
 }
 

@@ -30,9 +30,11 @@ namespace sigap::app::complaints {
 ///  - it loads the open public cases of the window on first use (the newest `max_cases`);
 ///  - it follows every write of this process as it commits (ports::Storage::watch_cases): a
 ///    case filed, verified, closed, merged or supported shows in the very next lookup;
-///  - it reads the database again every `reload_every` (default 2 minutes), for what other
-///    processes wrote (a CLI command, a second server on PostgreSQL) and to let cases older
-///    than the window go; what this process commits meanwhile is applied again on top.
+///  - every `reload_every` (default 2 minutes) it checks what it holds against the database,
+///    for what other processes wrote (a CLI command, a second server on PostgreSQL) and to let
+///    cases older than the window go: status, support and place are set right in place, the
+///    cases gone are dropped, the few it never saw are read whole; what this process commits
+///    meanwhile is kept as followed.
 /// Thread-safe: lookups share the index; a committed write holds it for a moment.
 class OpenCaseIndex {
  public:
@@ -98,6 +100,10 @@ class OpenCaseIndex {
   };
 
   Result<void> load_if_due(TimePoint now);
+  // Reads every case of the window with its text into a new index (the first load).
+  Result<void> rebuild(TimePoint now);
+  // Sets right what is held from a read without the text (every later reload).
+  Result<void> check_held(TimePoint now);
   void follow(const ports::CommittedCases& committed);
   void apply(Cases& cases, const ports::CommittedCases& committed) const;
 

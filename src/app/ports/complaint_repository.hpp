@@ -39,6 +39,12 @@ struct DuplicateCandidate {
   int support_count = 0;
 };
 
+/// Where a page of open public cases goes on from: the last case of the page before.
+struct OpenCaseCursor {
+  TimePoint submitted_at{};
+  std::int64_t id = 0;
+};
+
 /// Reads complaints and their timelines (personal data opened). Thread-safe.
 class ComplaintRepository {
  public:
@@ -64,9 +70,12 @@ class ComplaintRepository {
   /// The case's photos in the order given.
   virtual Result<std::vector<CasePhoto>> photos(std::int64_t complaint_id) = 0;
   /// The newest `limit` open public cases (neither closed nor rejected, not merged, not
-  /// confidential) submitted at or after `since`, newest first: what the in-memory duplicate
-  /// index of app/complaints/open_case_index starts from.
-  virtual Result<std::vector<DuplicateCandidate>> open_public_cases_since(TimePoint since, int limit) = 0;
+  /// confidential) submitted at or after `since`, newest first, and after `after` when given
+  /// (the last case of the page before): what the in-memory duplicate index of
+  /// app/complaints/open_case_index starts from. Without `with_text` the title and the text are
+  /// left empty (the index checks what it holds against the rest, a page at a time).
+  virtual Result<std::vector<DuplicateCandidate>> open_public_cases_since(
+      TimePoint since, int limit, bool with_text, const std::optional<OpenCaseCursor>& after) = 0;
   /// The cases merged into `master_id`, oldest first.
   virtual Result<std::vector<domain::complaints::Complaint>> merged_into(std::int64_t master_id) = 0;
   /// Complaints stored in all.

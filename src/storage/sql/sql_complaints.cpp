@@ -1,6 +1,7 @@
 #include "storage/sql/sql_complaints.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 #include "common/time_format.hpp"
@@ -191,33 +192,48 @@ Result<std::vector<app::ports::CasePhoto>> SqlComplaintRepository::photos(std::i
   return photos;
 }
 
-Result<std::vector<app::ports::DuplicateCandidate>> SqlComplaintRepository::open_public_cases_since(TimePoint since,
-                                                                                                      int limit) {
-  // Read once per process start and then every few minutes (app/complaints/open_case_index):
-  // the range of complaints_submitted, newest first.
-  auto rows = backend_.read(
-      "SELECT id, title, description, latitude, longitude, COALESCE(region_code, ''), submitted_at, public_code, "
-      "status, support_count, COALESCE(category_code, '') FROM complaints WHERE submitted_at >= $1 "
-      "AND status NOT IN ('closed', 'rejected') AND merged_into_id IS NULL AND confidential = 0 "
-      "ORDER BY submitted_at DESC, id DESC LIMIT $2",
-      {format_utc(since), std::int64_t{limit}});
+Result<std::vector<app::ports::DuplicateCandidate>> SqlComplaintRepository::open_public_cases_since(
+    TimePoint since, int limit, bool with_text, const std::optional<app::ports::OpenCaseCursor>& after) {
+  // Read at process start and then every few minutes (app/complaints/open_case_index): the
+  // range of complaints_submitted, newest first, a page at a time.
+  static const std::string kColumns =
+      "SELECT id, latitude, longitude, COALESCE(region_code, ''), submitted_at, public_code, status, support_count, "
+      "COALESCE(category_code, '')";
+  static const std::string kFrom =
+      " FROM complaints WHERE submitted_at >= $1 AND status NOT IN ('closed', 'rejected') "
+      "AND merged_into_id IS NULL AND confidential = 0 ";
+  static const std::string kAfter = "AND (submitted_at < $3 OR (submitted_at = $3 AND id < $4)) ";
+  static const std::string kOrder = "ORDER BY submitted_at DESC, id DESC LIMIT $2";
+  static const std::string kText = ", title, description";
+  static const std::array<std::string, 4> kStatements{
+      kColumns + kFrom + kOrder, kColumns + kText + kFrom + kOrder, kColumns + kFrom + kAfter + kOrder,
+      kColumns + kText + kFrom + kAfter + kOrder};
+  const auto& statement = kStatements[(after ? 2 : 0) + (with_text ? 1 : 0)];
+  std::vector<SqlValue> params{format_utc(since), std::int64_t{limit}};
+  if (after) {
+    params.emplace_back(format_utc(after->submitted_at));
+    params.emplace_back(after->id);
+  }
+  auto rows = backend_.read(statement, params);
   if (!rows) return rows.error();
   std::vector<app::ports::DuplicateCandidate> candidates;
   candidates.reserve(rows->rows.size());
   for (const auto& row : rows->rows) {
     app::ports::DuplicateCandidate found;
     found.candidate.id = int_at(row, 0);
-    found.title = text_at(row, 1);
-    found.candidate.text = found.title + " " + text_at(row, 2);
-    auto latitude = double_at(row, 3);
-    auto longitude = double_at(row, 4);
+    auto latitude = double_at(row, 1);
+    auto longitude = double_at(row, 2);
     if (latitude && longitude) found.candidate.location = domain::master_data::GeoPoint{*latitude, *longitude};
-    found.candidate.kelurahan_code = text_at(row, 5);
-    found.candidate.submitted_at = parse_utc(text_at(row, 6)).value_or(TimePoint{});
-    found.public_code = text_at(row, 7);
-    if (auto status = dc::status_from_string(text_at(row, 8), "status"); status) found.status = *status;
-    found.support_count = static_cast<int>(int_at(row, 9));
-    found.candidate.category_code = text_at(row, 10);
+    found.candidate.kelurahan_code = text_at(row, 3);
+    found.candidate.submitted_at = parse_utc(text_at(row, 4)).value_or(TimePoint{});
+    found.public_code = text_at(row, 5);
+    if (auto status = dc::status_from_string(text_at(row, 6), "status"); status) found.status = *status;
+    found.support_count = static_cast<int>(int_at(row, 7));
+    found.candidate.category_code = text_at(row, 8);
+    if (with_text) {
+      found.title = text_at(row, 9);
+      found.candidate.text = found.title + " " + text_at(row, 10);
+    }
     candidates.push_back(std::move(found));
   }
   return candidates;

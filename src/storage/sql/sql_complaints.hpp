@@ -19,7 +19,8 @@ class SqlComplaintRepository final : public app::ports::ComplaintRepository {
   Result<std::vector<domain::complaints::RoutingRule>> routing_rules() override;
   Result<std::vector<domain::complaints::Complaint>> list_by_reporter(std::int64_t user_id, int limit) override;
   Result<std::vector<app::ports::CasePhoto>> photos(std::int64_t complaint_id) override;
-  Result<std::vector<app::ports::DuplicateCandidate>> open_public_cases_since(TimePoint since, int limit) override;
+  Result<std::vector<app::ports::DuplicateCandidate>> open_public_cases_since(
+      TimePoint since, int limit, bool with_text, const std::optional<app::ports::OpenCaseCursor>& after) override;
   Result<std::vector<domain::complaints::Complaint>> merged_into(std::int64_t master_id) override;
   Result<std::vector<domain::complaints::Complaint>> list_cases(const app::ports::CaseListQuery& query) override;
   Result<std::vector<app::ports::StatusCount>> count_by_status(const app::ports::CaseListQuery& query) override;

@@ -47,7 +47,7 @@ class CaseSupportContract : public StorageContract {
   }
 
   std::vector<std::string> open_public_codes(TimePoint since, int limit = 100) {
-    auto found = storage_->complaints().open_public_cases_since(since, limit);
+    auto found = storage_->complaints().open_public_cases_since(since, limit, false, std::nullopt);
     EXPECT_TRUE(found.ok());
     std::vector<std::string> codes;
     if (found.ok()) {
@@ -84,7 +84,7 @@ TEST_P(CaseSupportContract, TheOpenPublicCasesOfTheWindowAreWhatDuplicatesAreLoo
   EXPECT_EQ(open_public_codes(kNow - std::chrono::days(30), 2),
             (std::vector<std::string>{"SGP-AAAA-AAB1", "SGP-AAAA-AAA8"}));
 
-  auto found = storage_->complaints().open_public_cases_since(kNow - std::chrono::days(30), 100);
+  auto found = storage_->complaints().open_public_cases_since(kNow - std::chrono::days(30), 100, true, std::nullopt);
   ASSERT_TRUE(found.ok());
   ASSERT_EQ(found->size(), 4U);
   const auto& pinned = found->at(3);
@@ -98,6 +98,22 @@ TEST_P(CaseSupportContract, TheOpenPublicCasesOfTheWindowAreWhatDuplicatesAreLoo
   EXPECT_FALSE(found->at(2).candidate.location.has_value());
   EXPECT_EQ(found->at(1).candidate.category_code, "sampah");
   EXPECT_EQ(found->at(1).status, dc::Status::in_progress);
+  auto without_text =
+      storage_->complaints().open_public_cases_since(kNow - std::chrono::days(30), 100, false, std::nullopt);
+  ASSERT_TRUE(without_text.ok());
+  ASSERT_EQ(without_text->size(), 4U);
+  EXPECT_EQ(without_text->at(3).title, "");
+  EXPECT_EQ(without_text->at(3).candidate.text, "");
+  EXPECT_EQ(without_text->at(3).candidate.location, kAmpera) << "the rest as with the text";
+  EXPECT_EQ(without_text->at(3).public_code, "SGP-AAAA-AAA1");
+  // A page at a time: on from the last case of the page before.
+  auto next = storage_->complaints().open_public_cases_since(
+      kNow - std::chrono::days(30), 2, false,
+      app::ports::OpenCaseCursor{without_text->at(1).candidate.submitted_at, without_text->at(1).candidate.id});
+  ASSERT_TRUE(next.ok());
+  ASSERT_EQ(next->size(), 2U);
+  EXPECT_EQ(next->at(0).public_code, "SGP-AAAA-AAA2");
+  EXPECT_EQ(next->at(1).public_code, "SGP-AAAA-AAA1");
 }
 
 TEST_P(CaseSupportContract, CaseWatchersHearOfWhatCommittedAndOfNothingThatFailed) {

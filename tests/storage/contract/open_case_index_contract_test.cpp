@@ -156,15 +156,28 @@ TEST_P(OpenCaseIndexContract, ThisProcessChangesShowInTheVeryNextLookup) {
 
 TEST_P(OpenCaseIndexContract, AnotherProcessChangesShowAfterTheReloadAndOldCasesLeave) {
   OpenCaseIndex index(*storage_, clock_, OpenCaseIndex::Options{60s});
-  store("SGP-CCCC-CCC1", kAmpera, "16.71.01.1001", 29 * 24h);
-  ASSERT_EQ(lent(index, kAmpera), std::vector<std::string>{"SGP-CCCC-CCC1"});
+  auto old_one = store("SGP-CCCC-CCC1", kAmpera, "16.71.01.1001", 29 * 24h);
+  auto ours = store("SGP-CCCC-CCC3", kAmpera, "16.71.01.1001", 2h);
+  ASSERT_EQ(lent(index, kAmpera), (std::vector<std::string>{"SGP-CCCC-CCC1", "SGP-CCCC-CCC3"}));
   auto elsewhere = open();
   store(*elsewhere, "SGP-CCCC-CCC2", kAmpera, "16.71.01.1001", 1h);
+  ours.status = dc::Status::closed;
+  ASSERT_TRUE(elsewhere
+                  ->write([&](app::ports::Transaction& tx) -> Result<void> {
+                    if (auto closed = tx.complaints().update_state(ours, ours.version); !closed) return closed;
+                    if (auto added = tx.complaints().add_support(old_one.id, "device:x", clock_.now()); !added) {
+                      return added.error();
+                    }
+                    return {};
+                  })
+                  .ok());
   clock_.advance(59s);
-  EXPECT_EQ(lent(index, kAmpera), std::vector<std::string>{"SGP-CCCC-CCC1"})
-      << "another process's write is not heard of; it is read at the reload";
+  EXPECT_EQ(lent(index, kAmpera), (std::vector<std::string>{"SGP-CCCC-CCC1", "SGP-CCCC-CCC3"}))
+      << "another process's writes are not heard of; they are read at the reload";
   clock_.advance(2s);
-  EXPECT_EQ(lent(index, kAmpera), (std::vector<std::string>{"SGP-CCCC-CCC1", "SGP-CCCC-CCC2"}));
+  EXPECT_EQ(lent(index, kAmpera), (std::vector<std::string>{"SGP-CCCC-CCC1", "SGP-CCCC-CCC2"}))
+      << "its new case read whole, the case it closed dropped";
+  EXPECT_EQ(support_of(index, "SGP-CCCC-CCC1"), 1) << "its +1 counted";
   clock_.advance(24h);
   EXPECT_EQ(lent(index, kAmpera), std::vector<std::string>{"SGP-CCCC-CCC2"}) << "30 days old: out of the window";
   EXPECT_EQ(index.size(), 1U) << "and dropped at the reload";
