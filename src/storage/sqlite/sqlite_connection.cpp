@@ -1,5 +1,6 @@
 #include "storage/sqlite/sqlite_connection.hpp"
 
+#include <charconv>
 #include <memory>
 
 #include <fmt/format.h>
@@ -50,7 +51,7 @@ Result<std::unique_ptr<SqliteConnection>> SqliteConnection::open(const std::stri
 }
 
 SqliteConnection::~SqliteConnection() {
-  for (auto& [sql, statement] : statements_) sqlite3_finalize(statement);
+  for (auto& [sql, prepared] : statements_) sqlite3_finalize(prepared.statement);
   sqlite3_close(db_);
 }
 
@@ -96,19 +97,29 @@ Error SqliteConnection::error_from(int code, std::string_view context) const {
 
 Result<sql::SqlRows> SqliteConnection::query(std::string_view sql, const std::vector<sql::SqlValue>& params) {
   auto found = statements_.find(sql);
-  sqlite3_stmt* statement = nullptr;
-  if (found != statements_.end()) {
-    statement = found->second;
-  } else {
+  if (found == statements_.end()) {
+    Prepared prepared;
     int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT,
-                                &statement, nullptr);
+                                &prepared.statement, nullptr);
     if (rc != SQLITE_OK) return error_from(rc, sql);
-    statements_.emplace(std::string(sql), statement);
+    // Parameters are named $1..$N so the same SQL text runs on PostgreSQL.
+    const int count = sqlite3_bind_parameter_count(prepared.statement);
+    for (int index = 1; index <= count; ++index) {
+      const char* name = sqlite3_bind_parameter_name(prepared.statement, index);
+      if (!name || name[0] != '$') continue;
+      std::size_t number = 0;
+      std::string_view digits(name + 1);
+      auto [end, parsed] = std::from_chars(digits.data(), digits.data() + digits.size(), number);
+      if (parsed != std::errc() || end != digits.data() + digits.size() || number == 0 || number > 32766) continue;
+      if (prepared.slots.size() < number) prepared.slots.resize(number, 0);
+      prepared.slots[number - 1] = index;
+    }
+    found = statements_.emplace(std::string(sql), std::move(prepared)).first;
   }
-  // Parameters are named $1..$N so the same SQL text runs on PostgreSQL.
+  sqlite3_stmt* statement = found->second.statement;
+  const auto& slots = found->second.slots;
   for (std::size_t i = 0; i < params.size(); ++i) {
-    auto name = fmt::format("${}", i + 1);
-    int index = sqlite3_bind_parameter_index(statement, name.c_str());
+    int index = i < slots.size() ? slots[i] : 0;
     if (index == 0) continue;
     const auto& value = params[i];
     int rc = SQLITE_OK;

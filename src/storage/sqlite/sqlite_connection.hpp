@@ -4,6 +4,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "storage/sql/sql_connection.hpp"
 
@@ -42,7 +43,15 @@ class SqliteConnection final : public sql::SqlConnection {
 
   sqlite3* db_;
   std::function<void(int)> wal_committed_;
-  std::map<std::string, sqlite3_stmt*, std::less<>> statements_;
+  /// A statement kept prepared, with where each of its parameters $1..$N sits: SQLite numbers
+  /// them in order of first use, and finding one by name scans all of them, so the lookup is
+  /// made once here rather than for every parameter of every execution (a tenth of the writer's
+  /// time at intake, most of it the outbox's 400-parameter batch update).
+  struct Prepared {
+    sqlite3_stmt* statement = nullptr;
+    std::vector<int> slots;  // slots[i]: the index of $i+1 in the statement; 0 when unused
+  };
+  std::map<std::string, Prepared, std::less<>> statements_;
 };
 
 }  // namespace sigap::storage::sqlite
