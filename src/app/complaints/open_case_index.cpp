@@ -1,7 +1,9 @@
 #include "app/complaints/open_case_index.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <mutex>
 #include <numbers>
 #include <unordered_set>
 #include <utility>
@@ -117,13 +119,25 @@ OpenCaseIndex::OpenCaseIndex(ports::Storage& storage, const Clock& clock, Option
 OpenCaseIndex::~OpenCaseIndex() { storage_.unwatch_cases(watching_); }
 
 std::vector<std::uint64_t> OpenCaseIndex::fingerprints(const std::string& text) {
-  thread_local std::string last_text;
-  thread_local std::vector<std::uint64_t> last_prints;
-  if (last_prints.empty() || text != last_text) {
-    last_prints = dc::word_fingerprints(text);
-    last_text = text;
+  // An intake folds its text twice: on its request thread to look for duplicates, and on the
+  // writer thread when the stored case joins the index (follow()). The second finds the first's
+  // words here: a small cache of the texts folded last, one text per slot, shared by threads.
+  struct Slot {
+    std::string text;
+    std::vector<std::uint64_t> prints;
+  };
+  static std::mutex mutex;
+  static std::array<Slot, 512> slots;
+  auto& slot = slots[std::hash<std::string>{}(text) % slots.size()];
+  {
+    std::lock_guard lock(mutex);
+    if (!slot.prints.empty() && slot.text == text) return slot.prints;
   }
-  return last_prints;
+  auto prints = dc::word_fingerprints(text);
+  std::lock_guard lock(mutex);
+  slot.text = text;
+  slot.prints = prints;
+  return prints;
 }
 
 std::size_t OpenCaseIndex::size() const {

@@ -65,8 +65,8 @@ class OpenCaseIndex {
                            const Use& use);
 
   /// domain::complaints::word_fingerprints of `text`. An intake folds its text to look for
-  /// duplicates, and the index folds the same text again when the case commits, on the same
-  /// thread: each thread remembers the last text it folded.
+  /// duplicates, and the index folds the same text again when the case commits (on the writer
+  /// thread, where writes are queued): the texts folded last are remembered across threads.
   static std::vector<std::uint64_t> fingerprints(const std::string& text);
 
   /// Cases held now (for tests and /metrics).
