@@ -65,6 +65,14 @@ std::size_t Dispatcher::body_limit_for(std::string_view method, std::string_view
   return match.route->max_body ? match.route->max_body : options_.max_json_body;
 }
 
+bool Dispatcher::answers_inline(const Request& request) const {
+  if (request.header("cookie") || request.header("authorization")) return false;
+  auto content_type = request.header("content-type");
+  if (!content_type || !is_json_media_type(*content_type)) return false;
+  auto match = router_.match(request.method, request.path);
+  return match.route && match.route->answers_inline;
+}
+
 Response Dispatcher::route(Request& request, std::string& route_name) const {
   auto match = router_.match(request.method, request.path);
   if (!match.route) {
@@ -117,6 +125,22 @@ Response Dispatcher::route(Request& request, std::string& route_name) const {
   return route.handler(request);
 }
 
+namespace {
+
+Response guarded(const Request& request, const std::function<Response()>& answer) {
+  try {
+    return answer();
+  } catch (const std::exception& e) {
+    logging::app().error("handler for {} {} threw: {}", request.method, request.path, e.what());
+    return problem_response(Error::internal(e.what()), request);
+  } catch (...) {
+    logging::app().error("handler for {} {} threw a non-standard exception", request.method, request.path);
+    return problem_response(Error::internal("unknown exception"), request);
+  }
+}
+
+}  // namespace
+
 Response Dispatcher::dispatch(Request& request) const {
   auto started = std::chrono::steady_clock::now();
   request.request_id = request_id_for(request);
@@ -124,15 +148,25 @@ Response Dispatcher::dispatch(Request& request) const {
   logging::RequestScope scope(request.request_id);
 
   std::string route_name = "unmatched";
-  Response response;
-  try {
-    response = route(request, route_name);
-  } catch (const std::exception& e) {
-    logging::app().error("handler for {} {} threw: {}", request.method, request.path, e.what());
-    response = problem_response(Error::internal(e.what()), request);
-  } catch (...) {
-    logging::app().error("handler for {} {} threw a non-standard exception", request.method, request.path);
-    response = problem_response(Error::internal("unknown exception"), request);
+  auto response = guarded(request, [&] { return route(request, route_name); });
+  return complete(std::move(response), request, route_name, started);
+}
+
+Response Dispatcher::complete(Response response, const Request& request, const std::string& route_name,
+                              Started started) const {
+  if (response.pending) {
+    // Headers, metrics and the log line wait for the answer itself.
+    auto inner = std::move(response.pending);
+    response.pending = std::make_shared<PendingResponse>();
+    response.pending->start = [this, inner, &request, route_name, started](PendingResponse::Resume resume) {
+      inner->start([this, &request, route_name, started, resume = std::move(resume)](PendingResponse::Finish finish) {
+        resume([this, &request, route_name, started, finish = std::move(finish)] {
+          logging::RequestScope scope(request.request_id);
+          return complete(guarded(request, finish), request, route_name, started);
+        });
+      });
+    };
+    return response;
   }
   response.set_header("X-Request-Id", request.request_id);
   add_security_headers(response);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <chrono>
 #include <cstddef>
 #include <memory>
 
@@ -28,7 +29,12 @@ class Dispatcher {
   /// one (413) before reading it.
   [[nodiscard]] std::size_t body_limit_for(std::string_view method, std::string_view path) const;
 
-  /// Never throws. Fills request.request_id, language and path_params.
+  /// Whether this request may be dispatched on the connection's own thread (Route::answers_inline).
+  [[nodiscard]] bool answers_inline(const Request& request) const;
+
+  /// Never throws. Fills request.request_id, language and path_params. A pending response
+  /// (message.hpp) gets its headers, metrics and access log line when it is finished; the
+  /// caller keeps `request` alive until then.
   Response dispatch(Request& request) const;
 
   [[nodiscard]] const Router& router() const { return router_; }
@@ -36,6 +42,9 @@ class Dispatcher {
 
  private:
   Response route(Request& request, std::string& route_name) const;
+  using Started = std::chrono::steady_clock::time_point;
+  Response complete(Response response, const Request& request, const std::string& route_name,
+                    Started started) const;
 
   Router router_;
   std::unique_ptr<StaticFiles> static_files_;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -39,6 +40,7 @@ struct Request {
 };
 
 class StreamGrant;  // http/stream_grant.hpp
+struct PendingResponse;
 
 struct Response {
   int status = 200;
@@ -49,9 +51,23 @@ struct Response {
   /// Set (with status 101) by the one handler that accepts a WebSocket upgrade, GET
   /// /api/v1/stream: the subscription the server hands the upgraded connection to.
   std::shared_ptr<StreamGrant> upgrade;
+  /// Set instead of an answer by a handler that waits on work done elsewhere (a write queued
+  /// for the database writer) without holding a thread meanwhile; see PendingResponse.
+  std::shared_ptr<PendingResponse> pending;
 
   void set_header(std::string name, std::string value);
   [[nodiscard]] std::optional<std::string_view> header(std::string_view name) const;
+};
+
+/// The answer to come of a handler that queued its work (POST /api/v1/complaints on SQLite,
+/// docs/storage.md). The server calls `start` once, on the connection's thread, with `resume`;
+/// the work calls `resume` once, from whatever thread it ends on, with `finish`; the server then
+/// runs `finish` on the connection's thread and sends what it returns, which may itself be
+/// pending again (a write tried again). `resume` must be quick: it only hands `finish` over.
+struct PendingResponse {
+  using Finish = std::function<Response()>;
+  using Resume = std::function<void(Finish)>;
+  std::function<void(Resume)> start;
 };
 
 /// A 200 (or `status`) response with a JSON body.

@@ -37,6 +37,13 @@ struct Route {
   /// intake). Routes without one spend the signed-in caller's `api` budget; anonymous reads of
   /// public data are not limited here (many citizens share one carrier NAT address).
   std::optional<RateBudget> budget;
+  /// The handler never waits for an anonymous caller's JSON body: it works from memory and
+  /// queues its write (PendingResponse, message.hpp). The server then runs it on the
+  /// connection's own thread instead of a pool's, two thread hand-offs fewer per request
+  /// (POST /api/v1/complaints on SQLite, docs/storage.md). A request with a session or key (a
+  /// database read, at times a write) or another body (photos to re-encode) still goes to the
+  /// pool.
+  bool answers_inline = false;
 };
 
 /// Matches a method and a decoded path against the table. Literal segments win over

@@ -80,7 +80,7 @@ std::vector<Route> make_routes(Handlers& h) {
        Action::read_own_account},
       // Complaints: intake from anyone (limited per address), tracking by public code
       {"POST", "/api/v1/complaints", bind(h.complaints, &ComplaintHandlers::submit), BodyKind::json_or_multipart,
-       kIntakeBody, Action::public_read, RateBudget::intake},
+       kIntakeBody, Action::public_read, RateBudget::intake, h.complaints.submit_never_waits()},
       {"GET", "/api/v1/track/{code}", bind(h.complaints, &ComplaintHandlers::track), {}, 0, Action::public_read,
        RateBudget::tracking},
       // The reporter's own actions prove the reporter secret instead of an account

@@ -1,6 +1,7 @@
 #include "http/server.hpp"
 
 #include <atomic>
+#include <condition_variable>
 #include <limits>
 #include <mutex>
 #include <set>
@@ -134,6 +135,10 @@ class Server::Impl {
     for (std::size_t i = 1; i < threads; ++i) pool.emplace_back([this] { ioc_.run(); });
     ioc_.run();
     for (auto& thread : pool) thread.join();
+    // Stopped before every pending response was resumed (the grace ran out): the work still
+    // posts to ioc_, which must outlive it.
+    std::unique_lock lock(mutex_);
+    resumed_.wait(lock, [&] { return awaiting_ == 0; });
   }
 
   void stop() {
@@ -232,6 +237,9 @@ class Server::Impl {
   awaitable<void> session(tcp::socket socket, std::shared_ptr<ConnectionState> state) {
     beast::tcp_stream stream(std::move(socket));
     state->stream = &stream;
+    // Each answer leaves in one write; never hold its last segment back for an ACK (Nagle).
+    beast::error_code no_delay_error;
+    stream.socket().set_option(tcp::no_delay(true), no_delay_error);
     beast::error_code endpoint_error;
     auto remote = stream.socket().remote_endpoint(endpoint_error);
     std::string remote_address = endpoint_error ? std::string() : remote.address().to_string();
@@ -307,8 +315,16 @@ class Server::Impl {
         // more of them join one group commit without crowding the reads out of the workers.
         // (No co_await inside a conditional expression: GCC 12 miscompiles it.)
         auto& pool = request.method == "GET" || request.method == "HEAD" ? workers_ : writers_;
-        response = co_await net::co_spawn(
-            pool, [&]() -> awaitable<Response> { co_return dispatcher_.dispatch(request); }, use_awaitable);
+        if (dispatcher_.answers_inline(request)) {
+          response = dispatcher_.dispatch(request);
+        } else {
+          response = co_await net::co_spawn(
+              pool, [&]() -> awaitable<Response> { co_return dispatcher_.dispatch(request); }, use_awaitable);
+        }
+        while (response.pending) {
+          auto pending = std::move(response.pending);
+          response = co_await await_pending(std::move(pending));
+        }
       }
       if (response.upgrade) {
         // GET /api/v1/stream said yes (docs/command-center.md): the connection becomes the stream.
@@ -336,6 +352,32 @@ class Server::Impl {
     stream.close();
   }
 
+  // A pending response (message.hpp): the session waits without holding a thread until the
+  // work resumes it, then runs `finish` on its own strand. A work guard keeps ioc_ running
+  // meanwhile, and run() returns only once every wait has been resumed.
+  awaitable<Response> await_pending(std::shared_ptr<PendingResponse> pending) {
+    auto finish = co_await net::async_initiate<const net::use_awaitable_t<>&, void(PendingResponse::Finish)>(
+        [this, &pending](auto handler) {
+          auto waiting = std::make_shared<decltype(handler)>(std::move(handler));
+          auto guard = std::make_shared<net::executor_work_guard<net::io_context::executor_type>>(ioc_.get_executor());
+          {
+            std::lock_guard lock(mutex_);
+            ++awaiting_;
+          }
+          pending->start([this, waiting, guard](PendingResponse::Finish finish) {
+            auto executor = net::get_associated_executor(*waiting);
+            net::post(executor, [waiting, finish = std::move(finish)]() mutable {
+              std::move(*waiting)(std::move(finish));
+            });
+            guard->reset();
+            std::lock_guard lock(mutex_);
+            if (--awaiting_ == 0) resumed_.notify_all();
+          });
+        },
+        use_awaitable);
+    co_return finish();
+  }
+
   static Text too_large(std::size_t limit) {
     return Text{fmt::format("Isi permintaan melebihi batas {} byte.", limit),
                 fmt::format("The request body exceeds the limit of {} bytes.", limit)};
@@ -355,6 +397,8 @@ class Server::Impl {
   std::atomic<bool> stopping_{false};
   std::mutex mutex_;
   std::vector<std::pair<std::shared_ptr<ConnectionState>, Strand>> connections_;  // GUARDED_BY(mutex_)
+  std::size_t awaiting_ = 0;  // GUARDED_BY(mutex_): pending responses not resumed yet
+  std::condition_variable resumed_;
 };
 
 Server::Server(ServerOptions options, const Dispatcher& dispatcher, HttpMetrics& metrics)

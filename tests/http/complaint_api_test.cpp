@@ -1,5 +1,7 @@
 // Intake and tracking over real HTTP: what a reporter on a phone sees, and what nobody else may.
 #include <atomic>
+#include <chrono>
+#include <mutex>
 #include <set>
 #include <thread>
 
@@ -145,6 +147,49 @@ TEST_F(ComplaintApiTest, TheSameIdempotencyKeySentTenTimesConcurrentlyCreatesExa
   auto other = client.request("POST", "/api/v1/complaints", sentinel_complaint("Another complaint entirely, longer"),
                               {"Content-Type: application/json", "Idempotency-Key: retry-7f3a"});
   EXPECT_EQ(other.status, 422) << "the same key with another body";
+}
+
+// On SQLite a report waits for the writer without holding a thread (a pending response): one
+// still waiting when the server is told to stop is answered, and every 201 is a stored case.
+TEST(ComplaintIntakeStop, ReportsInFlightWhenTheServerStopsAreAnsweredAndKept) {
+  TestServer server(open_intake());
+  ASSERT_TRUE(server.storage().queues_writes());
+  constexpr int kReporters = 16;
+  std::mutex mutex;
+  std::vector<std::string> codes;
+  std::atomic<int> answered{0}, refused{0};
+  std::atomic<bool> go{false};
+  std::vector<std::thread> threads;
+  for (int i = 0; i < kReporters; ++i) {
+    threads.emplace_back([&, i] {
+      HttpClient client(server.base_url());
+      while (!go.load()) std::this_thread::yield();
+      for (int n = 0; n < 5; ++n) {
+        auto response = client.post_json(
+            "/api/v1/complaints",
+            R"({"description":"Lampu jalan mati di gang nomor )" + std::to_string(i * 10 + n) + R"( sejak kemarin"})");
+        if (response.status == 0) return;  // the server had stopped taking requests
+        answered.fetch_add(1);
+        if (response.status != 201) {
+          refused.fetch_add(1);
+          EXPECT_EQ(response.status, 503) << response.body;  // stopping: refused whole, never half
+          return;
+        }
+        std::lock_guard lock(mutex);
+        codes.push_back(std::string(response.json().as_object().at("code").as_string()));
+      }
+    });
+  }
+  go = true;
+  std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  server.service().stop();
+  for (auto& thread : threads) thread.join();
+  EXPECT_GT(answered.load(), 0);
+  for (const auto& code : codes) {
+    auto stored = server.storage().complaints().find_by_code(code);
+    ASSERT_TRUE(stored.ok());
+    EXPECT_TRUE(stored->has_value()) << "answered 201 but not stored: " << code;
+  }
 }
 
 TEST(ComplaintIntakeLimits, IntakeFromOneAddressIsLimitedWithRetryAfter) {

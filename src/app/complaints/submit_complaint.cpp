@@ -44,10 +44,28 @@ Result<std::optional<IntakeAnswer>> ComplaintIntake::replay(const SubmitRequest&
 }
 
 Result<IntakeAnswer> ComplaintIntake::submit(const SubmitRequest& request, const RenderAnswer& render) {
+  auto step = prepare(request, render);
+  if (!step) return step.error();
+  if (step->replayed) return std::move(*step->replayed);
+  auto& prepared = step->prepared;
+  for (;;) {
+    auto written = storage_.write(transaction_for(prepared));
+    auto answered = answer(*prepared, written);
+    if (!answered) return answered.error();
+    if (*answered) return std::move(**answered);
+  }
+}
+
+void ComplaintIntake::store(const std::shared_ptr<PreparedIntake>& prepared, ports::Storage::WriteDone done) {
+  storage_.write_queued(transaction_for(prepared), std::move(done));
+}
+
+Result<ComplaintIntake::PreparedStep> ComplaintIntake::prepare(const SubmitRequest& request,
+                                                               const RenderAnswer& render) {
   if (auto earlier = replay(request); !earlier) {
     return earlier.error();
   } else if (earlier->has_value()) {
-    return std::move(**earlier);
+    return PreparedStep{std::move(*earlier), nullptr};
   }
   auto now = clock_.now();
   auto draft = request.draft;
@@ -105,7 +123,11 @@ Result<IntakeAnswer> ComplaintIntake::submit(const SubmitRequest& request, const
   const auto* unit = (*book)->unit(unit_code);
   if (!unit) return Error::internal("routing names unit " + unit_code + ", which does not exist");
 
-  SubmittedComplaint submitted;
+  auto prepared = std::make_shared<PreparedIntake>();
+  prepared->request = request;
+  prepared->render = render;
+  prepared->now = now;
+  auto& submitted = prepared->submitted;
   auto duplicates = find_possible_duplicates(
       open_cases_, now,
       DuplicateProbe{category ? category->code : "", valid->region_code, valid->location,
@@ -147,65 +169,76 @@ Result<IntakeAnswer> ComplaintIntake::submit(const SubmitRequest& request, const
   receipt.at = now;
   receipt.type = "submitted";
   receipt.to_status = dc::Status::submitted;
-  auto sla_clock = app::sla::recompute_case_sla(complaint, sla_inputs, &receipt, now);
-  complaint.sla_check_at = sla_clock.check_at;
+  prepared->sla_clock = app::sla::recompute_case_sla(complaint, sla_inputs, &receipt, now);
+  complaint.sla_check_at = prepared->sla_clock.check_at;
+  return PreparedStep{std::nullopt, std::move(prepared)};
 
-  for (int attempt = 0;; ++attempt) {
-    complaint.public_code = new_public_code();
-    std::string response;
-    auto written = storage_.write([&](ports::Transaction& tx) -> Result<void> {
-      auto id = tx.complaints().insert(complaint);
-      if (!id) return id.error();
-      complaint.id = *id;
-      if (auto raised = app::sla::raise_missing_calendars(tx, sla_clock, now); !raised) return raised;
-      dc::ComplaintEvent event;
-      event.complaint_id = *id;
-      event.at = now;
-      event.actor = request.actor;
-      event.channel = complaint.channel;
-      event.type = "submitted";
-      event.is_public = true;
-      event.to_status = dc::Status::submitted;
-      event.detail = "Aduan diterima.";
-      auto payload = boost::json::serialize(boost::json::object{{"type", "complaint.submitted"},
-                                                                {"complaint_id", *id},
-                                                                {"code", complaint.public_code},
-                                                                {"unit", complaint.unit_code},
-                                                                {"category", complaint.category_code},
-                                                                {"at", format_utc(now)}});
-      if (auto appended = tx.complaints().append_event(event, payload); !appended) return appended.error();
-      for (std::size_t i = 0; i < request.photos.size(); ++i) {
-        ports::CasePhoto photo;
-        static_cast<ports::StoredPhoto&>(photo) = request.photos[i];
-        photo.added_by = request.actor;
-        photo.added_at = now;
-        auto added = tx.complaints().add_photo(*id, static_cast<int>(i) + 1, photo);
-        if (!added) return added.error();
-      }
-      // The answer is rendered inside the transaction only when it must be stored with the
-      // key; otherwise after the commit, off the writer thread every write waits for.
-      if (!request.idempotency_key.empty()) {
-        response = render(submitted);
-        auto remembered = tx.complaints().remember_answer(
-            request.idempotency_key, {request.request_fingerprint, *id, response}, now);
-        if (!remembered) return remembered.error();
-      }
-      return {};
-    });
-    if (written) {
-      if (response.empty()) response = render(submitted);
-      return IntakeAnswer{std::move(submitted), std::move(response), false};
+}
+
+ports::Storage::Work ComplaintIntake::transaction_for(const std::shared_ptr<PreparedIntake>& prepared) {
+  // A fresh code for every attempt: the last one may have been taken.
+  prepared->submitted.complaint.public_code = new_public_code();
+  prepared->response.clear();
+  return [prepared](ports::Transaction& tx) -> Result<void> {
+    const auto& request = prepared->request;
+    const auto now = prepared->now;
+    auto& submitted = prepared->submitted;
+    auto& complaint = submitted.complaint;
+    auto id = tx.complaints().insert(complaint);
+    if (!id) return id.error();
+    complaint.id = *id;
+    if (auto raised = app::sla::raise_missing_calendars(tx, prepared->sla_clock, now); !raised) return raised;
+    dc::ComplaintEvent event;
+    event.complaint_id = *id;
+    event.at = now;
+    event.actor = request.actor;
+    event.channel = complaint.channel;
+    event.type = "submitted";
+    event.is_public = true;
+    event.to_status = dc::Status::submitted;
+    event.detail = "Aduan diterima.";
+    auto payload = boost::json::serialize(boost::json::object{{"type", "complaint.submitted"},
+                                                              {"complaint_id", *id},
+                                                              {"code", complaint.public_code},
+                                                              {"unit", complaint.unit_code},
+                                                              {"category", complaint.category_code},
+                                                              {"at", format_utc(now)}});
+    if (auto appended = tx.complaints().append_event(event, payload); !appended) return appended.error();
+    for (std::size_t i = 0; i < request.photos.size(); ++i) {
+      ports::CasePhoto photo;
+      static_cast<ports::StoredPhoto&>(photo) = request.photos[i];
+      photo.added_by = request.actor;
+      photo.added_at = now;
+      auto added = tx.complaints().add_photo(*id, static_cast<int>(i) + 1, photo);
+      if (!added) return added.error();
     }
-    if (written.error().code() != ErrorCode::conflict) return written.error();
-    // A conflict: either the same Idempotency-Key committed meanwhile (answer with it), or the
-    // public code was taken (draw another).
-    if (auto earlier = replay(request); !earlier) {
-      return earlier.error();
-    } else if (earlier->has_value()) {
-      return std::move(**earlier);
+    // The answer is rendered inside the transaction only when it must be stored with the
+    // key; otherwise after the commit, off the writer thread every write waits for.
+    if (!request.idempotency_key.empty()) {
+      prepared->response = prepared->render(submitted);
+      auto remembered = tx.complaints().remember_answer(
+          request.idempotency_key, {request.request_fingerprint, *id, prepared->response}, now);
+      if (!remembered) return remembered.error();
     }
-    if (attempt + 1 >= kCodeAttempts) return written.error();
+    return {};
+  };
+}
+
+Result<std::optional<IntakeAnswer>> ComplaintIntake::answer(PreparedIntake& prepared, const Result<void>& written) {
+  if (written) {
+    if (prepared.response.empty()) prepared.response = prepared.render(prepared.submitted);
+    return std::optional<IntakeAnswer>(IntakeAnswer{std::move(prepared.submitted), std::move(prepared.response), false});
   }
+  if (written.error().code() != ErrorCode::conflict) return written.error();
+  // A conflict: either the same Idempotency-Key committed meanwhile (answer with it), or the
+  // public code was taken (draw another).
+  if (auto earlier = replay(prepared.request); !earlier) {
+    return earlier.error();
+  } else if (earlier->has_value()) {
+    return std::move(*earlier);
+  }
+  if (++prepared.attempts >= kCodeAttempts) return written.error();
+  return std::optional<IntakeAnswer>();
 }
 
 }  // namespace sigap::app::complaints

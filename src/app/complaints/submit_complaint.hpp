@@ -9,6 +9,7 @@
 #include "app/complaints/find_duplicates.hpp"
 #include "app/complaints/routing_book.hpp"
 #include "app/ports/storage.hpp"
+#include "app/sla/case_sla.hpp"
 #include "app/sla/sla_rules.hpp"
 #include "common/clock.hpp"
 #include "domain/complaints/category_suggestion.hpp"
@@ -55,6 +56,17 @@ struct IntakeAnswer {
 /// retry gets the very same answer.
 using RenderAnswer = std::function<std::string(const SubmittedComplaint&)>;
 
+/// A complaint checked, routed and dated, waiting to be stored (ComplaintIntake::prepare).
+struct PreparedIntake {
+  SubmitRequest request;
+  RenderAnswer render;
+  TimePoint now;
+  SubmittedComplaint submitted;
+  sla::SlaRecompute sla_clock;
+  std::string response;  // rendered in the transaction when it is stored with the key
+  int attempts = 0;      // public codes that were taken
+};
+
 /// Takes a complaint from any channel: validates every field, suggests a category from
 /// keywords when none was chosen, routes it to the unit with authority (the most specific rule,
 /// else the category's default unit, else triage), computes its deadlines on the working
@@ -73,6 +85,24 @@ class ComplaintIntake {
 
   Result<IntakeAnswer> submit(const SubmitRequest& request, const RenderAnswer& render);
 
+  /// submit() in steps, for a caller that must not wait on the database writer (the web
+  /// intake where writes are queued, ports::Storage::queues_writes(); docs/storage.md):
+  ///   prepare() checks, routes and dates the complaint, or finds the first answer to its key;
+  ///   store()   queues its transaction under a fresh public code and returns at once; `done`
+  ///             runs on the writer thread once it is durable or failed;
+  ///   answer()  turns that outcome into the answer, or into none when the public code was
+  ///             taken meanwhile and store() must run again.
+  /// `render` is copied into the prepared complaint and may run on the writer thread.
+  struct PreparedStep {
+    std::optional<IntakeAnswer> replayed;      // the first answer to this Idempotency-Key
+    std::shared_ptr<PreparedIntake> prepared;  // else: the complaint to store
+  };
+  Result<PreparedStep> prepare(const SubmitRequest& request, const RenderAnswer& render);
+  void store(const std::shared_ptr<PreparedIntake>& prepared, ports::Storage::WriteDone done);
+  Result<std::optional<IntakeAnswer>> answer(PreparedIntake& prepared, const Result<void>& written);
+  /// Whether store() returns before the write is durable (else it blocks like submit()).
+  [[nodiscard]] bool stores_in_background() const { return storage_.queues_writes(); }
+
   /// The categories, routing rules, units and regions intake keeps read; an admin edit of any
   /// of them calls its invalidate() so the next report follows the edit.
   RoutingDirectory& directory() { return directory_; }
@@ -81,6 +111,7 @@ class ComplaintIntake {
 
  private:
   Result<std::optional<IntakeAnswer>> replay(const SubmitRequest& request);
+  ports::Storage::Work transaction_for(const std::shared_ptr<PreparedIntake>& prepared);
 
   ports::Storage& storage_;
   const Clock& clock_;

@@ -80,6 +80,15 @@ class Storage {
   /// When `work` returns an error nothing it wrote is kept and that error is returned.
   /// Blocks the calling thread; `work` may run on another thread.
   virtual Result<void> write(const Work& work) = 0;
+  using WriteDone = std::function<void(Result<void>)>;
+  /// write() without waiting, where queues_writes() (SQLite: every write goes through one
+  /// writer thread, which commits the waiting ones together): queues `work` and returns at once;
+  /// `done` is called on the writer thread once the work is durable or failed (after the case
+  /// watchers). `done` must be quick and must not throw: the next group of writes waits for it.
+  /// Where writes are not queued (PostgreSQL) the work runs on the calling thread and `done` is
+  /// called before this returns, so a caller that must not block asks queues_writes() first.
+  virtual void write_queued(Work work, WriteDone done) = 0;
+  [[nodiscard]] virtual bool queues_writes() const = 0;
 
   using CaseWatcher = std::function<void(const CommittedCases&)>;
   /// Calls `watcher` after every write that committed a change to a case, on the writing thread,

@@ -407,7 +407,8 @@ Response ComplaintHandlers::submit(const Request& request) {
   if (request.actor.signed_in()) submit.actor = "user:" + std::to_string(request.actor.id);
   if (request.actor.kind == domain::access::ActorKind::citizen) submit.reporter_user_id = request.actor.id;
 
-  auto render = [&](const app::complaints::SubmittedComplaint& submitted) {
+  // Copied into the prepared complaint, and it may run on the writer thread: by value only.
+  auto render = [photo_count = stored.size()](const app::complaints::SubmittedComplaint& submitted) {
     const auto& complaint = submitted.complaint;
     json::object category{{"code", complaint.category_code.empty() ? json::value(nullptr)
                                                                    : json::value(complaint.category_code)},
@@ -426,20 +427,52 @@ Response ComplaintHandlers::submit(const Request& request) {
                      {"submitted_at", format_utc(complaint.submitted_at)},
                      {"deadlines", deadlines_json(complaint.deadlines)},
                      {"tracking_url", tracking_path(complaint.public_code)},
-                     {"photos", submitted.complaint.id ? json::value(submit.photos.size()) : json::value(0)},
+                     {"photos", submitted.complaint.id ? json::value(photo_count) : json::value(0)},
                      {"location_from_photo", submitted.location_from_photo},
                      {"reporter_secret", submitted.reporter_secret},
                      {"possible_duplicates", duplicate_matches_json(submitted.possible_duplicates)}};
     return json::serialize(out);
   };
-  auto answer = intake_.submit(submit, render);
-  if (!answer) return fail(answer.error());
-  if (answer->replayed && photos_) photos_->discard(stored);  // the first request's photos stand
-  auto response = json_response(answer->response, 201);
-  auto parsed = json::parse(answer->response);
+  if (!intake_.stores_in_background()) {
+    auto answer = intake_.submit(submit, render);
+    if (!answer) return fail(answer.error());
+    return intake_response(*answer, stored);
+  }
+  // SQLite: the write is queued for the writer thread, and no thread waits for it.
+  auto step = intake_.prepare(submit, render);
+  if (!step) return fail(step.error());
+  if (step->replayed) return intake_response(*step->replayed, stored);
+  return pending_intake(std::move(step->prepared), std::move(stored), request);
+}
+
+Response ComplaintHandlers::pending_intake(std::shared_ptr<app::complaints::PreparedIntake> prepared,
+                                           std::vector<app::ports::StoredPhoto> stored, const Request& request) {
+  Response response;
+  response.pending = std::make_shared<PendingResponse>();
+  response.pending->start = [this, prepared, stored, &request](PendingResponse::Resume resume) {
+    intake_.store(prepared, [this, prepared, stored, &request, resume](Result<void> written) {
+      resume([this, prepared, stored, &request, written] {
+        auto answer = intake_.answer(*prepared, written);
+        if (!answer) {
+          if (photos_) photos_->discard(stored);
+          return problem_response(answer.error(), request);
+        }
+        if (!*answer) return pending_intake(prepared, stored, request);  // the public code was taken: again
+        return intake_response(**answer, stored);
+      });
+    });
+  };
+  return response;
+}
+
+Response ComplaintHandlers::intake_response(const app::complaints::IntakeAnswer& answer,
+                                            const std::vector<app::ports::StoredPhoto>& stored) {
+  if (answer.replayed && photos_) photos_->discard(stored);  // the first request's photos stand
+  auto response = json_response(answer.response, 201);
+  auto parsed = json::parse(answer.response);
   response.set_header("Location", tracking_path(std::string(parsed.as_object().at("code").as_string())));
   response.set_header("Cache-Control", "no-store");
-  if (answer->replayed) response.set_header("Idempotent-Replayed", "true");
+  if (answer.replayed) response.set_header("Idempotent-Replayed", "true");
   return response;
 }
 

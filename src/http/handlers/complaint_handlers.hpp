@@ -21,6 +21,8 @@ class ComplaintHandlers {
       : storage_(storage), clock_(clock), intake_(intake), photos_(photos), sla_rules_(sla_rules) {}
 
   Response submit(const Request& request);
+  /// Whether submit() queues the write and waits for nothing for a JSON report (SQLite).
+  [[nodiscard]] bool submit_never_waits() const { return intake_.stores_in_background(); }
   Response track(const Request& request);
   /// GET /api/v1/complaints?status=&unit=&category=&region=&channel=&overdue=&submitted_from=
   /// &submitted_to=&q=&sort=&cursor=&limit=: the cases in the caller's scope that pass the
@@ -40,6 +42,11 @@ class ComplaintHandlers {
   Response reporter_action(const Request& request);
 
  private:
+  Response pending_intake(std::shared_ptr<app::complaints::PreparedIntake> prepared,
+                          std::vector<app::ports::StoredPhoto> stored, const Request& request);
+  Response intake_response(const app::complaints::IntakeAnswer& answer,
+                           const std::vector<app::ports::StoredPhoto>& stored);
+
   app::ports::Storage& storage_;
   const Clock& clock_;
   app::complaints::ComplaintIntake& intake_;

@@ -75,23 +75,42 @@ SqlStorage::SqlStorage(std::unique_ptr<SqlBackend> backend, std::shared_ptr<cons
 
 SqlStorage::~SqlStorage() = default;
 
+bool SqlStorage::has_case_watchers() {
+  std::lock_guard lock(case_watchers_mutex_);
+  return !case_watchers_.empty();
+}
+
+void SqlStorage::tell_case_watchers(const app::ports::CommittedCases& committed) {
+  if (committed.empty()) return;
+  std::lock_guard lock(case_watchers_mutex_);
+  for (const auto& [number, watcher] : case_watchers_) watcher(committed);
+}
+
 Result<void> SqlStorage::write(const Work& work) {
   app::ports::CommittedCases committed;
-  app::ports::CommittedCases* collect = nullptr;
-  {
-    std::lock_guard lock(case_watchers_mutex_);
-    if (!case_watchers_.empty()) collect = &committed;
-  }
+  auto* collect = has_case_watchers() ? &committed : nullptr;
   auto written = backend_->transact([&](SqlConnection& connection) {
     committed = {};  // a transaction tried again starts afresh
     SqlTransaction transaction(connection, *sealer_, backend_->name() == "postgres", collect);
     return work(transaction);
   });
-  if (written && !committed.empty()) {
-    std::lock_guard lock(case_watchers_mutex_);
-    for (const auto& [number, watcher] : case_watchers_) watcher(committed);
-  }
+  if (written) tell_case_watchers(committed);
   return written;
+}
+
+void SqlStorage::write_queued(Work work, WriteDone done) {
+  auto committed = std::make_shared<app::ports::CommittedCases>();
+  auto* collect = has_case_watchers() ? committed.get() : nullptr;
+  backend_->transact_queued(
+      [this, work = std::move(work), committed, collect](SqlConnection& connection) {
+        *committed = {};
+        SqlTransaction transaction(connection, *sealer_, backend_->name() == "postgres", collect);
+        return work(transaction);
+      },
+      [this, committed, done = std::move(done)](Result<void> written) {
+        if (written) tell_case_watchers(*committed);
+        done(std::move(written));
+      });
 }
 
 std::size_t SqlStorage::watch_cases(CaseWatcher watcher) {

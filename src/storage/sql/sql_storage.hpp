@@ -51,6 +51,8 @@ class SqlStorage final : public app::ports::Storage {
   app::ports::DashboardRepository& dashboard() override { return dashboard_; }
   app::ports::ConversationRepository& conversations() override { return conversations_; }
   Result<void> write(const Work& work) override;
+  void write_queued(Work work, WriteDone done) override;
+  [[nodiscard]] bool queues_writes() const override { return backend_->queues_writes(); }
   std::size_t watch_cases(CaseWatcher watcher) override;
   void unwatch_cases(std::size_t number) override;
   Result<std::size_t> reseal_personal_data() override;
@@ -61,6 +63,9 @@ class SqlStorage final : public app::ports::Storage {
   [[nodiscard]] std::string_view backend() const override { return backend_->name(); }
 
  private:
+  bool has_case_watchers();
+  void tell_case_watchers(const app::ports::CommittedCases& committed);
+
   std::unique_ptr<SqlBackend> backend_;
   std::shared_ptr<const PersonalDataSealer> sealer_;
   std::mutex case_watchers_mutex_;

@@ -4,6 +4,7 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <future>
 
 #include <vector>
 
@@ -69,18 +70,31 @@ Result<sql::SqlRows> SqliteBackend::read(std::string_view sql, const std::vector
   return (*lease)->query(sql, params);
 }
 
-Result<void> SqliteBackend::transact(const Work& work) {
-  Job job{&work, {}};
-  auto done = job.done.get_future();
+bool SqliteBackend::enqueue(Job& job) {
   {
     std::lock_guard lock(queue_mutex_);
-    if (stopping_) {
-      return Error(ErrorCode::unavailable, Text{"Server sedang berhenti.", "The server is shutting down."});
-    }
+    if (stopping_) return false;
     queue_.push_back(std::move(job));
   }
   queue_ready_.notify_one();
+  return true;
+}
+
+Error SqliteBackend::stopping_error() {
+  return Error(ErrorCode::unavailable, Text{"Server sedang berhenti.", "The server is shutting down."});
+}
+
+Result<void> SqliteBackend::transact(const Work& work) {
+  std::promise<Result<void>> promise;
+  auto done = promise.get_future();
+  Job job{&work, {}, [&promise](Result<void> result) { promise.set_value(std::move(result)); }};
+  if (!enqueue(job)) return stopping_error();
   return done.get();
+}
+
+void SqliteBackend::transact_queued(Work work, Done done) {
+  Job job{nullptr, std::move(work), std::move(done)};
+  if (!enqueue(job)) job.done(stopping_error());
 }
 
 Result<void> SqliteBackend::ping() {
@@ -146,7 +160,7 @@ void SqliteBackend::run_checkpointer() {
 
 void SqliteBackend::commit_group(std::deque<Job>& group) {
   auto fail_all = [&](const Error& error) {
-    for (auto& job : group) job.done.set_value(error);
+    for (auto& job : group) job.done(error);
   };
   // The statements of every group go through query(), which keeps them prepared: parsing them
   // anew for each intake was a tenth of its CPU.
@@ -161,7 +175,7 @@ void SqliteBackend::commit_group(std::deque<Job>& group) {
     (void)writer_->query("SAVEPOINT job", {});
     Result<void> result = Error::internal("transaction threw");
     try {
-      result = (*job.work)(*writer_);
+      result = job.work ? (*job.work)(*writer_) : job.owned(*writer_);
     } catch (const std::exception& e) {
       result = Error::internal(std::string("transaction threw: ") + e.what());
     }
@@ -189,7 +203,7 @@ void SqliteBackend::commit_group(std::deque<Job>& group) {
   commits_.fetch_add(1);
   for (std::size_t i = 0; i < group.size(); ++i) {
     if (results[i]) transactions_.fetch_add(1);
-    group[i].done.set_value(std::move(results[i]));
+    group[i].done(std::move(results[i]));
   }
 }
 

@@ -3,7 +3,6 @@
 #include <atomic>
 #include <condition_variable>
 #include <deque>
-#include <future>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -37,15 +36,20 @@ class SqliteBackend final : public sql::SqlBackend {
   // sql::SqlBackend
   Result<sql::SqlRows> read(std::string_view sql, const std::vector<sql::SqlValue>& params) override;
   Result<void> transact(const Work& work) override;
+  void transact_queued(Work work, Done done) override;
+  [[nodiscard]] bool queues_writes() const override { return true; }
   Result<void> ping() override;
   [[nodiscard]] app::ports::StorageStats stats() const override;
   [[nodiscard]] std::string_view name() const override { return "sqlite"; }
 
  private:
   struct Job {
-    const Work* work;
-    std::promise<Result<void>> done;
+    const Work* work;  // transact(): the caller's, alive while it waits
+    Work owned;        // transact_queued(): the queue's own
+    Done done;         // on the writer thread, after the commit
   };
+  bool enqueue(Job& job);  // false (job untouched) once stopping
+  static Error stopping_error();
 
   SqliteBackend(std::unique_ptr<SqliteConnection> writer, std::unique_ptr<SqliteConnection> checkpointer)
       : writer_(std::move(writer)), checkpointer_(std::move(checkpointer)) {}

@@ -1,6 +1,10 @@
 // What every backend promises about Storage::write: all or nothing, each caller hears its own
 // result, and concurrent writers all get through.
 #include <atomic>
+#include <condition_variable>
+#include <future>
+#include <mutex>
+#include <optional>
 #include <thread>
 #include <vector>
 
@@ -96,6 +100,59 @@ TEST_P(TransactionContract, WhatOneHandleCommittedAnotherHandleReads) {
   auto third = open();
   ASSERT_NE(third, nullptr);
   EXPECT_EQ(unit_count(*third), 1U);
+}
+
+// write_queued: what the web intake uses where writes are queued (SQLite).
+TEST_P(TransactionContract, QueuedWritesEachHearTheirOwnResultOnceDurable) {
+  ASSERT_TRUE(save(*storage_, unit("pemkot", "")).ok());
+  EXPECT_EQ(storage_->queues_writes(), GetParam() == "sqlite");
+  constexpr int kWrites = 60;
+  std::mutex mutex;
+  std::condition_variable all_heard;
+  std::vector<std::optional<bool>> heard(kWrites);
+  std::vector<std::size_t> units_seen(kWrites);
+  int count = 0;
+  for (int i = 0; i < kWrites; ++i) {
+    bool bad = i % 4 == 0;  // names a parent that does not exist: fails alone
+    auto code = "queued-" + std::to_string(i);
+    storage_->write_queued(
+        [u = unit(code, bad ? "missing-parent" : "pemkot")](app::ports::Transaction& tx) -> Result<void> {
+          auto saved = tx.master_data().save_unit(u);
+          if (!saved) return saved.error();
+          return {};
+        },
+        [&, i, code](Result<void> written) {
+          // Once told, the write is committed: a reader sees it (or, failed, not).
+          auto found = storage_->units().find_by_code(code);
+          std::lock_guard lock(mutex);
+          heard[i] = written.ok();
+          units_seen[i] = found.ok() && found->has_value() ? 1 : 0;
+          if (++count == kWrites) all_heard.notify_all();
+        });
+  }
+  std::unique_lock lock(mutex);
+  ASSERT_TRUE(all_heard.wait_for(lock, std::chrono::seconds(30), [&] { return count == kWrites; }));
+  for (int i = 0; i < kWrites; ++i) {
+    ASSERT_TRUE(heard[i].has_value()) << i;
+    EXPECT_EQ(*heard[i], i % 4 != 0) << i;
+    EXPECT_EQ(units_seen[i], *heard[i] ? 1U : 0U) << i;
+  }
+  lock.unlock();
+  EXPECT_EQ(unit_count(*storage_), 1U + kWrites - (kWrites + 3) / 4);
+}
+
+TEST_P(TransactionContract, QueuedWriteThatThrowsIsAnInternalErrorAndKeepsNothing) {
+  std::promise<Result<void>> outcome;
+  storage_->write_queued(
+      [](app::ports::Transaction& tx) -> Result<void> {
+        (void)tx.master_data().save_unit(unit("pemkot", ""));
+        throw std::runtime_error("boom");
+      },
+      [&](Result<void> written) { outcome.set_value(std::move(written)); });
+  auto written = outcome.get_future().get();
+  ASSERT_FALSE(written.ok());
+  EXPECT_EQ(written.error().code(), ErrorCode::internal);
+  EXPECT_EQ(unit_count(*storage_), 0U);
 }
 
 TEST_P(TransactionContract, PingAnswersAndStatsNameThePool) {
