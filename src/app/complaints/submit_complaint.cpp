@@ -172,7 +172,6 @@ Result<ComplaintIntake::PreparedStep> ComplaintIntake::prepare(const SubmitReque
   prepared->sla_clock = app::sla::recompute_case_sla(complaint, sla_inputs, &receipt, now);
   complaint.sla_check_at = prepared->sla_clock.check_at;
   return PreparedStep{std::nullopt, std::move(prepared)};
-
 }
 
 ports::Storage::Work ComplaintIntake::transaction_for(const std::shared_ptr<PreparedIntake>& prepared) {
